@@ -1,0 +1,218 @@
+//! The command line: `heltid check|verify|solve …`. Human output by default, `--json` for machines.
+
+use crate::calc;
+use crate::io::{FileError, load_scenario};
+use crate::model::Scenario;
+use clap::{Parser, Subcommand};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code when the input file has problems.
+pub const EXIT_FILE_PROBLEM: u8 = 2;
+
+/// Heltidskalkulator: fewer, larger positions for 24/7 care units.
+#[derive(Parser, Debug)]
+#[command(
+    name = "heltid",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Scenario to open in the app (without a subcommand).
+    pub file: Option<PathBuf>,
+    /// What to do; without a subcommand the desktop app starts.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate a scenario and print the heltid calculator's bounds.
+    ///
+    /// Exit 0 when the file is valid, 2 when it has problems (each listed).
+    Check {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a subcommand and returns the process exit code.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Check { file, json } => check(&file, json),
+    }
+}
+
+fn print_json(value: &Value) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
+}
+
+/// Loads a file; on problems prints them (as text or JSON) and returns the exit code.
+pub fn load_or_report(
+    file: &Path,
+    json: bool,
+    json_on_error: impl FnOnce(Vec<String>) -> Value,
+) -> Result<Scenario, ExitCode> {
+    load_scenario(file).map_err(|error: FileError| {
+        let messages = error.messages();
+        if json {
+            print_json(&json_on_error(messages));
+        } else {
+            eprintln!("{}: {} problem(s)", file.display(), messages.len());
+            for message in messages {
+                eprintln!("  {message}");
+            }
+        }
+        ExitCode::from(EXIT_FILE_PROBLEM)
+    })
+}
+
+fn bounds_json(bounds: &calc::Bounds) -> Value {
+    json!({
+        "weekly_need_hours": bounds.weekly_need_hours,
+        "full_time_hours": bounds.full_time_hours,
+        "fte": bounds.fte,
+        "hours_bound_heads": bounds.hours_bound_heads,
+        "weekend_heads": bounds.weekend_heads,
+        "weekend_frequency": bounds.weekend_frequency,
+        "weekend_bound_heads": bounds.weekend_bound_heads,
+        "heads_needed": bounds.heads_needed,
+        "max_average_position_pct": bounds.max_average_position_pct,
+        "all_full_time_possible": bounds.all_full_time_possible,
+    })
+}
+
+/// Statistics of the scenario's current staff.
+pub fn today_stats(scenario: &Scenario) -> calc::PositionStats {
+    let positions: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
+    calc::position_stats(&positions, 100.0 - scenario.rules.full_time_tolerance_pct)
+}
+
+/// Position statistics as JSON.
+pub fn stats_json(stats: &calc::PositionStats) -> Value {
+    json!({
+        "heads": stats.heads,
+        "fte": stats.fte,
+        "average_position_pct": stats.average_pct,
+        "median_position_pct": stats.median_pct,
+        "full_time_share_pct": stats.full_time_share_pct,
+        "under_50_share_pct": stats.under_50_share_pct,
+        "histogram": stats.histogram,
+    })
+}
+
+fn check(file: &Path, json: bool) -> ExitCode {
+    let scenario = match load_or_report(
+        file,
+        json,
+        |errors| json!({"valid": false, "errors": errors}),
+    ) {
+        Ok(scenario) => scenario,
+        Err(code) => return code,
+    };
+    let bounds = calc::bounds(&scenario);
+    let today = today_stats(&scenario);
+    let what_if = calc::what_if(&scenario);
+    if json {
+        print_json(&json!({
+            "valid": true,
+            "errors": [],
+            "bounds": bounds_json(&bounds),
+            "today": stats_json(&today),
+            "what_if": what_if.iter().map(|row| json!({
+                "weekend_frequency": row.bounds.weekend_frequency,
+                "long_weekend_shifts": row.long_weekend_shifts,
+                "weekend_bound_heads": row.bounds.weekend_bound_heads,
+                "hours_bound_heads": row.bounds.hours_bound_heads,
+                "weekly_need_hours": row.bounds.weekly_need_hours,
+                "max_average_position_pct": row.bounds.max_average_position_pct,
+                "all_full_time_possible": row.bounds.all_full_time_possible,
+            })).collect::<Vec<_>>(),
+        }));
+    } else {
+        print_check_text(&scenario, &bounds, &today, &what_if);
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_check_text(
+    scenario: &Scenario,
+    bounds: &calc::Bounds,
+    today: &calc::PositionStats,
+    what_if: &[calc::WhatIf],
+) {
+    println!(
+        "{}: valid",
+        if scenario.unit.name.is_empty() {
+            "scenario"
+        } else {
+            &scenario.unit.name
+        }
+    );
+    println!();
+    println!("Need per week          {:.1} h", bounds.weekly_need_hours);
+    println!("Full-time week         {:.2} h", bounds.full_time_hours);
+    println!("FTE (årsverk)          {:.3}", bounds.fte);
+    println!("Hours bound            {} heads", bounds.hours_bound_heads);
+    println!(
+        "Weekend bound          {} heads ({} per weekend × every {} weekend)",
+        bounds.weekend_bound_heads,
+        bounds.weekend_heads,
+        ordinal(bounds.weekend_frequency)
+    );
+    println!(
+        "Highest average        {:.1} %",
+        bounds.max_average_position_pct
+    );
+    println!(
+        "All full time possible {}",
+        if bounds.all_full_time_possible {
+            "yes"
+        } else {
+            "no"
+        }
+    );
+    println!();
+    if today.heads > 0 {
+        println!(
+            "Today: {} heads, average {:.1} %, median {:.1} %, full time {:.0} %, under 50 % {:.0} %",
+            today.heads,
+            today.average_pct,
+            today.median_pct,
+            today.full_time_share_pct,
+            today.under_50_share_pct
+        );
+        println!();
+    }
+    println!("What if          long weekend shifts   heads   highest average");
+    for row in what_if {
+        println!(
+            "every {:<4} weekend {:<20} {:>6}   {:>6.1} %",
+            ordinal(row.bounds.weekend_frequency),
+            if row.long_weekend_shifts { "yes" } else { "no" },
+            row.bounds.heads_needed,
+            row.bounds.max_average_position_pct
+        );
+    }
+}
+
+/// "2nd", "3rd", "4th": how English says "every f-th weekend".
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}

@@ -1,0 +1,419 @@
+//! The scenario: plain data that a unit describes itself with, as stored in `.ron` files.
+//!
+//! Values a user types may be wrong; the types here are lenient (times as text, counts as
+//! signed numbers) so that [`validate`] can list every problem at once with its place.
+
+pub mod time;
+mod validate;
+
+pub use validate::{Problem, validate};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The file format version this program writes and understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Weekday names, Monday first, as used for indices 0..7.
+pub const WEEKDAYS_NB: [&str; 7] = ["man", "tir", "ons", "tor", "fre", "lør", "søn"];
+/// English weekday names, Monday first.
+pub const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// Index of Friday, Saturday and Sunday in a week (Monday = 0).
+pub const FRIDAY: usize = 4;
+/// Index of Saturday.
+pub const SATURDAY: usize = 5;
+/// Index of Sunday.
+pub const SUNDAY: usize = 6;
+
+/// One unit's whole description: settings, shift types, needs, staff, rules and rotas.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scenario {
+    /// File format version; see [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Name and notes.
+    pub unit: Unit,
+    /// Cycle length, weekend frequency, full-time hours.
+    pub rota: RotaSettings,
+    /// The shift types the unit uses.
+    pub shifts: Vec<ShiftType>,
+    /// Headcount per shift code per weekday (Monday..Sunday).
+    pub needs: BTreeMap<String, Vec<i64>>,
+    /// Minimum number of staff with a qualification on a shift, per weekday.
+    pub qualified_needs: Vec<QualifiedNeed>,
+    /// Today's staff.
+    pub staff: Vec<Employee>,
+    /// Working-time rules (AML/HTA defaults, editable).
+    pub rules: Rules,
+    /// The rota the unit works today, if entered.
+    pub today: Option<Rota>,
+    /// A saved proposal from the optimizer, if any.
+    pub proposal: Option<Proposal>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            unit: Unit::default(),
+            rota: RotaSettings::default(),
+            shifts: Vec::new(),
+            needs: BTreeMap::new(),
+            qualified_needs: Vec::new(),
+            staff: Vec::new(),
+            rules: Rules::default(),
+            today: None,
+            proposal: None,
+        }
+    }
+}
+
+/// The unit's name and free-text notes.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Unit {
+    /// The unit's name, e.g. "Solsiden sykehjem, avd. 2".
+    pub name: String,
+    /// Anything the unit wants to say about the scenario.
+    pub notes: String,
+}
+
+/// How the rota is organised.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct RotaSettings {
+    /// Cycle length (turnusperiode) in weeks.
+    pub weeks: u32,
+    /// Each person works every f-th weekend.
+    pub weekend_frequency: u32,
+    /// The full-time weekly hours positions are measured against.
+    pub full_time: FullTimeHours,
+    /// Whether a night shift starting Friday counts as weekend work.
+    pub friday_night_is_weekend: bool,
+}
+
+impl Default for RotaSettings {
+    fn default() -> Self {
+        Self {
+            weeks: 6,
+            weekend_frequency: 3,
+            full_time: FullTimeHours::Hours(35.5),
+            friday_night_is_weekend: false,
+        }
+    }
+}
+
+/// Full-time weekly hours: a fixed number, or derived per HTA § 4.2.4 for a 3-shift rota.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub enum FullTimeHours {
+    /// A fixed number of hours per week, e.g. 35.5.
+    Hours(f64),
+    /// Derived from the night and Sunday shares of the needed hours (HTA § 4.2.4).
+    ThreeShift,
+}
+
+/// What kind of shift a shift type is; decides colours, night rules and long-shift what-ifs.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ShiftKind {
+    /// Dagvakt.
+    Day,
+    /// Aftenvakt / kveldsvakt.
+    Evening,
+    /// Nattvakt.
+    Night,
+    /// Langvakt (more than 10 hours, by day).
+    Long,
+}
+
+impl ShiftKind {
+    /// All kinds in display order.
+    pub const ALL: [ShiftKind; 4] = [Self::Day, Self::Evening, Self::Night, Self::Long];
+}
+
+/// One shift type, e.g. D 07:30–15:00.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ShiftType {
+    /// Short code used in rotas, e.g. "D".
+    pub code: String,
+    /// Name, e.g. "Dagvakt".
+    pub name: String,
+    /// Start time "HH:MM".
+    pub start: String,
+    /// End time "HH:MM"; at or before the start means the next day.
+    pub end: String,
+    /// Unpaid break in minutes, subtracted from the duration.
+    pub break_minutes: u32,
+    /// Paid hours, when they differ from duration minus break.
+    pub paid_hours: Option<f64>,
+    /// Day, evening, night or long.
+    pub kind: ShiftKind,
+}
+
+impl Default for ShiftType {
+    fn default() -> Self {
+        Self {
+            code: String::new(),
+            name: String::new(),
+            start: "07:30".into(),
+            end: "15:00".into(),
+            break_minutes: 0,
+            paid_hours: None,
+            kind: ShiftKind::Day,
+        }
+    }
+}
+
+impl ShiftType {
+    /// Start in minutes after midnight, when the start is a valid time.
+    pub fn start_minute(&self) -> Option<u32> {
+        time::parse_hhmm(&self.start).filter(|&m| m < time::DAY_MINUTES)
+    }
+
+    /// End in minutes after the start day's midnight (past 1440 when it crosses midnight).
+    pub fn end_minute(&self) -> Option<u32> {
+        let start = self.start_minute()?;
+        let end = time::parse_hhmm(&self.end)?;
+        Some(if end <= start {
+            end + time::DAY_MINUTES
+        } else {
+            end
+        })
+    }
+
+    /// Length from start to end in hours (including any unpaid break).
+    pub fn duration_hours(&self) -> f64 {
+        match (self.start_minute(), self.end_minute()) {
+            (Some(start), Some(end)) => f64::from(end - start) / 60.0,
+            _ => 0.0,
+        }
+    }
+
+    /// Hours that count as work time: `paid_hours`, else duration minus the unpaid break.
+    pub fn hours(&self) -> f64 {
+        self.paid_hours
+            .unwrap_or_else(|| self.duration_hours() - f64::from(self.break_minutes) / 60.0)
+    }
+}
+
+/// Qualification (kompetanse), ordered: a higher one also counts for a lower one's need.
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
+)]
+pub enum Qualification {
+    /// Assistent / ufaglært.
+    #[default]
+    Assistent,
+    /// Helsefagarbeider.
+    Helsefagarbeider,
+    /// Sykepleier (RN).
+    Sykepleier,
+}
+
+impl Qualification {
+    /// All qualifications, lowest first.
+    pub const ALL: [Qualification; 3] = [Self::Assistent, Self::Helsefagarbeider, Self::Sykepleier];
+}
+
+/// At least `min[weekday]` people with `qualification` (or higher) on `shift`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct QualifiedNeed {
+    /// Shift code.
+    pub shift: String,
+    /// The qualification needed.
+    pub qualification: Qualification,
+    /// Minimum per weekday, Monday..Sunday.
+    pub min: Vec<i64>,
+}
+
+/// Night-work restriction of a person.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum NightWork {
+    /// Any shift.
+    #[default]
+    Any,
+    /// Never night shifts.
+    NoNights,
+    /// Only night shifts.
+    NightsOnly,
+}
+
+/// One of today's employees.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Employee {
+    /// Name or an anonymous label.
+    pub name: String,
+    /// Current position size in %.
+    pub position_pct: f64,
+    /// Qualification.
+    pub qualification: Qualification,
+    /// The position size the person wants, if more than today.
+    pub wanted_pct: Option<f64>,
+    /// The largest position the person can take.
+    pub max_pct: f64,
+    /// Night-work restriction.
+    pub nights: NightWork,
+}
+
+impl Default for Employee {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            position_pct: 50.0,
+            qualification: Qualification::default(),
+            wanted_pct: None,
+            max_pct: 100.0,
+            nights: NightWork::Any,
+        }
+    }
+}
+
+/// The working-time rules of AML chapter 10 and HTA chapter 1, with their defaults.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rules {
+    /// Minimum rest between two shifts, hours (AML § 10-8 (1)).
+    pub min_daily_rest_hours: f64,
+    /// Shortest daily rest a local agreement can allow, hours (AML § 10-8 (3)).
+    pub min_daily_rest_agreed_hours: f64,
+    /// Minimum continuous weekly rest, hours (AML § 10-8 (2)).
+    pub min_weekly_rest_hours: f64,
+    /// Shortest weekly rest a local agreement can allow, hours.
+    pub min_weekly_rest_agreed_hours: f64,
+    /// Longest shift allowed by agreement, hours (AML § 10-5).
+    pub max_shift_hours: f64,
+    /// Most hours in any single 7 days (AML § 10-5 (2)).
+    pub max_hours_single_week: f64,
+    /// Most hours per 7 days on average (AML § 10-5 (2)).
+    pub max_average_hours_per_week: f64,
+    /// The averaging period for the average above, weeks.
+    pub averaging_weeks: u32,
+    /// Most consecutive work days (the unit's policy).
+    pub max_consecutive_work_days: u32,
+    /// Off the Sunday after a worked Sunday (AML § 10-8 (4)).
+    pub sunday_off_after_sunday_work: bool,
+    /// A line that works a weekend works both Saturday and Sunday.
+    pub whole_weekends: bool,
+    /// Night window start "HH:MM" (AML § 10-11).
+    pub night_start: String,
+    /// Night window end "HH:MM".
+    pub night_end: String,
+    /// Full-time hours for day work (HTA § 4.2.1), the base of HTA § 4.2.4.
+    pub day_work_full_time_hours: f64,
+    /// Full time for a rota working at least every 3rd Sunday or 2-shift (AML § 10-4 (4)).
+    pub rota_full_time_hours: f64,
+    /// Full time for a continuous 3-shift rota (HTA § 4.2.3), the lower clamp of § 4.2.4.
+    pub three_shift_full_time_hours: f64,
+    /// A line within this many percentage points of 100 % counts as full time.
+    pub full_time_tolerance_pct: f64,
+    /// The optimizer makes no line smaller than this position % (0 allows any size).
+    pub min_position_pct: f64,
+    /// Needs are met exactly (true) or at least (false, over-staffing penalised).
+    pub coverage_exact: bool,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self {
+            min_daily_rest_hours: 11.0,
+            min_daily_rest_agreed_hours: 8.0,
+            min_weekly_rest_hours: 35.0,
+            min_weekly_rest_agreed_hours: 28.0,
+            max_shift_hours: 12.5,
+            max_hours_single_week: 54.0,
+            max_average_hours_per_week: 48.0,
+            averaging_weeks: 8,
+            max_consecutive_work_days: 6,
+            sunday_off_after_sunday_work: true,
+            whole_weekends: true,
+            night_start: "21:00".into(),
+            night_end: "06:00".into(),
+            day_work_full_time_hours: 37.5,
+            rota_full_time_hours: 35.5,
+            three_shift_full_time_hours: 33.6,
+            full_time_tolerance_pct: 2.0,
+            min_position_pct: 50.0,
+            coverage_exact: true,
+        }
+    }
+}
+
+/// A rota: one line per person (or vacancy) over the whole cycle.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rota {
+    /// The lines, in display order.
+    pub lines: Vec<RotaLine>,
+}
+
+/// One person's row: a shift code or "-" (off) for every day of the cycle.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct RotaLine {
+    /// The employee's name; none for a vacancy.
+    pub employee: Option<String>,
+    /// For a vacancy: the qualification the line is advertised with (a named line uses the person's).
+    pub qualification: Option<Qualification>,
+    /// Shift codes separated by spaces, "-" for a day off; "|" between weeks is ignored.
+    pub days: String,
+}
+
+/// The mark for a day off in rota lines.
+pub const OFF: &str = "-";
+
+impl RotaLine {
+    /// Builds a line from one cell per day, writing "|" between weeks for readability.
+    pub fn from_cells<S: AsRef<str>>(employee: Option<String>, cells: &[S]) -> Self {
+        let weeks: Vec<String> = cells
+            .chunks(7)
+            .map(|week| {
+                week.iter()
+                    .map(|c| c.as_ref().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        Self {
+            employee,
+            qualification: None,
+            days: weeks.join(" | "),
+        }
+    }
+
+    /// One cell per day: a shift code or "-".
+    pub fn cells(&self) -> Vec<&str> {
+        self.days
+            .split_whitespace()
+            .filter(|cell| *cell != "|")
+            .collect()
+    }
+}
+
+/// How the optimizer was asked to build lines.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SolveMode {
+    /// Ignore today's staff; find the best structure.
+    #[default]
+    Ideal,
+    /// Build from today's staff: nobody is cut, wishes first, vacancies large.
+    Today,
+}
+
+/// A rota proposed by the optimizer, saved with the scenario.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Proposal {
+    /// The mode it was solved in.
+    pub mode: SolveMode,
+    /// "optimal" or "feasible".
+    pub status: String,
+    /// Seconds the solver used.
+    pub solve_seconds: f64,
+    /// Relative gap to the best bound, %.
+    pub gap_pct: f64,
+    /// The proposed lines.
+    pub rota: Rota,
+}

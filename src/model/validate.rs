@@ -1,0 +1,447 @@
+//! Validation: every problem in a scenario, each with its place and what would be valid.
+
+use super::{FORMAT_VERSION, FullTimeHours, OFF, Rota, Scenario, time};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One problem in a scenario: where it is (`path`) and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The place, e.g. `shifts[2].end` or `needs.N[6]`.
+    pub path: String,
+    /// What is wrong and what would be valid.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Lists every problem in the scenario; empty when it is valid.
+pub fn validate(scenario: &Scenario) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if scenario.format_version > FORMAT_VERSION {
+        problems.push(Problem::new(
+            "format_version",
+            format!(
+                "{} is newer than this program understands ({FORMAT_VERSION})",
+                scenario.format_version
+            ),
+        ));
+    }
+    check_rota_settings(scenario, &mut problems);
+    check_shifts(scenario, &mut problems);
+    check_needs(scenario, &mut problems);
+    check_staff(scenario, &mut problems);
+    check_rules(scenario, &mut problems);
+    if let Some(today) = &scenario.today {
+        check_rota(scenario, today, "today", &mut problems);
+    }
+    if let Some(proposal) = &scenario.proposal {
+        check_rota(scenario, &proposal.rota, "proposal.rota", &mut problems);
+    }
+    problems
+}
+
+fn check_range(
+    problems: &mut Vec<Problem>,
+    path: &str,
+    value: f64,
+    low: f64,
+    high: f64,
+    unit: &str,
+) {
+    if !value.is_finite() || value < low || value > high {
+        problems.push(Problem::new(
+            path,
+            format!("{value} is outside the valid range {low}–{high}{unit}"),
+        ));
+    }
+}
+
+fn check_rota_settings(scenario: &Scenario, problems: &mut Vec<Problem>) {
+    let rota = &scenario.rota;
+    if !(1..=52).contains(&rota.weeks) {
+        problems.push(Problem::new(
+            "rota.weeks",
+            format!("{} weeks is not a cycle length; use 1–52 weeks", rota.weeks),
+        ));
+    }
+    if rota.weekend_frequency < 1 || rota.weekend_frequency > rota.weeks.max(1) {
+        problems.push(Problem::new(
+            "rota.weekend_frequency",
+            format!(
+                "every {}. weekend is not possible in a {}-week cycle; use 1–{}",
+                rota.weekend_frequency,
+                rota.weeks,
+                rota.weeks.max(1)
+            ),
+        ));
+    }
+    if let FullTimeHours::Hours(hours) = rota.full_time {
+        check_range(
+            problems,
+            "rota.full_time",
+            hours,
+            1.0,
+            48.0,
+            " hours per week",
+        );
+    }
+}
+
+fn check_shifts(scenario: &Scenario, problems: &mut Vec<Problem>) {
+    let mut seen = HashSet::new();
+    for (index, shift) in scenario.shifts.iter().enumerate() {
+        let place = format!("shifts[{index}]");
+        let code = shift.code.trim();
+        if code.is_empty() {
+            problems.push(Problem::new(
+                format!("{place}.code"),
+                "is empty; give the shift a short code such as \"D\"",
+            ));
+        } else if code.contains(char::is_whitespace) || code == OFF || code == "|" {
+            problems.push(Problem::new(
+                format!("{place}.code"),
+                format!(
+                    "\"{}\" cannot be a code; use letters without spaces, not \"-\" or \"|\"",
+                    shift.code
+                ),
+            ));
+        } else if !seen.insert(code.to_string()) {
+            problems.push(Problem::new(
+                format!("{place}.code"),
+                format!("\"{code}\" is used by an earlier shift; codes must be unique"),
+            ));
+        }
+        let start = shift.start_minute();
+        if start.is_none() {
+            problems.push(Problem::new(
+                format!("{place}.start"),
+                format!(
+                    "\"{}\" is not a time of day (HH:MM, 00:00–23:59)",
+                    shift.start
+                ),
+            ));
+        }
+        if time::parse_hhmm(&shift.end).is_none() {
+            problems.push(Problem::new(
+                format!("{place}.end"),
+                format!("\"{}\" is not a time of day (HH:MM)", shift.end),
+            ));
+        }
+        if start.is_some() && shift.end_minute().is_some() {
+            let duration_minutes = shift.duration_hours() * 60.0;
+            if f64::from(shift.break_minutes) >= duration_minutes {
+                problems.push(Problem::new(
+                    format!("{place}.break_minutes"),
+                    format!(
+                        "{} minutes is as long as the shift ({} minutes); it must be shorter",
+                        shift.break_minutes, duration_minutes
+                    ),
+                ));
+            }
+        }
+        if let Some(paid) = shift.paid_hours {
+            check_range(
+                problems,
+                &format!("{place}.paid_hours"),
+                paid,
+                0.5,
+                24.0,
+                " hours",
+            );
+        }
+    }
+}
+
+fn is_defined(scenario: &Scenario, code: &str) -> bool {
+    scenario.shifts.iter().any(|s| s.code.trim() == code)
+}
+
+fn check_weekday_counts(problems: &mut Vec<Problem>, path: &str, values: &[i64]) {
+    if values.len() != 7 {
+        problems.push(Problem::new(
+            path,
+            format!("has {} numbers; give 7, Monday to Sunday", values.len()),
+        ));
+    }
+    for (day, &value) in values.iter().enumerate() {
+        if value < 0 {
+            problems.push(Problem::new(
+                format!("{path}[{day}]"),
+                format!("{value} is negative"),
+            ));
+        } else if value > 500 {
+            problems.push(Problem::new(
+                format!("{path}[{day}]"),
+                format!("{value} is more than 500 people on one shift"),
+            ));
+        }
+    }
+}
+
+fn check_needs(scenario: &Scenario, problems: &mut Vec<Problem>) {
+    for (code, counts) in &scenario.needs {
+        if !is_defined(scenario, code) {
+            problems.push(Problem::new(
+                "needs",
+                format!("shift \"{code}\" is not defined; define it under shifts or remove it"),
+            ));
+        }
+        check_weekday_counts(problems, &format!("needs.{code}"), counts);
+    }
+    for (index, need) in scenario.qualified_needs.iter().enumerate() {
+        let place = format!("qualified_needs[{index}]");
+        if !is_defined(scenario, &need.shift) {
+            problems.push(Problem::new(
+                format!("{place}.shift"),
+                format!("shift \"{}\" is not defined", need.shift),
+            ));
+        }
+        check_weekday_counts(problems, &format!("{place}.min"), &need.min);
+        let total = scenario.needs.get(&need.shift);
+        for (day, &min) in need.min.iter().enumerate().take(7) {
+            let on_shift = total.and_then(|t| t.get(day)).copied().unwrap_or(0);
+            if min > on_shift {
+                problems.push(Problem::new(
+                    format!("{place}.min[{day}]"),
+                    format!(
+                        "{min} {:?} is more than the {on_shift} people needed on {} that day",
+                        need.qualification, need.shift
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_staff(scenario: &Scenario, problems: &mut Vec<Problem>) {
+    let mut names = HashSet::new();
+    for (index, employee) in scenario.staff.iter().enumerate() {
+        let place = format!("staff[{index}]");
+        if employee.name.trim().is_empty() {
+            problems.push(Problem::new(
+                format!("{place}.name"),
+                "is empty; give a name or a label such as \"Ansatt 1\"",
+            ));
+        } else if !names.insert(employee.name.trim().to_string()) {
+            problems.push(Problem::new(
+                format!("{place}.name"),
+                format!(
+                    "\"{}\" is used by an earlier employee; names must be unique",
+                    employee.name
+                ),
+            ));
+        }
+        check_range(
+            problems,
+            &format!("{place}.max_pct"),
+            employee.max_pct,
+            1.0,
+            100.0,
+            " %",
+        );
+        check_range(
+            problems,
+            &format!("{place}.position_pct"),
+            employee.position_pct,
+            0.0,
+            100.0,
+            " %",
+        );
+        if employee.position_pct > employee.max_pct {
+            problems.push(Problem::new(
+                format!("{place}.position_pct"),
+                format!(
+                    "{} % is above the person's maximum {} %",
+                    employee.position_pct, employee.max_pct
+                ),
+            ));
+        }
+        if let Some(wanted) = employee.wanted_pct
+            && !(employee.position_pct..=employee.max_pct).contains(&wanted)
+        {
+            problems.push(Problem::new(
+                format!("{place}.wanted_pct"),
+                format!(
+                    "{wanted} % must lie between today's {} % and the maximum {} %",
+                    employee.position_pct, employee.max_pct
+                ),
+            ));
+        }
+    }
+}
+
+fn check_rules(scenario: &Scenario, problems: &mut Vec<Problem>) {
+    let rules = &scenario.rules;
+    let hours = [
+        (
+            "min_daily_rest_hours",
+            rules.min_daily_rest_hours,
+            0.0,
+            24.0,
+        ),
+        (
+            "min_daily_rest_agreed_hours",
+            rules.min_daily_rest_agreed_hours,
+            0.0,
+            24.0,
+        ),
+        (
+            "min_weekly_rest_hours",
+            rules.min_weekly_rest_hours,
+            0.0,
+            72.0,
+        ),
+        (
+            "min_weekly_rest_agreed_hours",
+            rules.min_weekly_rest_agreed_hours,
+            0.0,
+            72.0,
+        ),
+        ("max_shift_hours", rules.max_shift_hours, 1.0, 24.0),
+        (
+            "max_hours_single_week",
+            rules.max_hours_single_week,
+            1.0,
+            168.0,
+        ),
+        (
+            "max_average_hours_per_week",
+            rules.max_average_hours_per_week,
+            1.0,
+            168.0,
+        ),
+        (
+            "day_work_full_time_hours",
+            rules.day_work_full_time_hours,
+            1.0,
+            48.0,
+        ),
+        (
+            "rota_full_time_hours",
+            rules.rota_full_time_hours,
+            1.0,
+            48.0,
+        ),
+        (
+            "three_shift_full_time_hours",
+            rules.three_shift_full_time_hours,
+            1.0,
+            48.0,
+        ),
+        (
+            "full_time_tolerance_pct",
+            rules.full_time_tolerance_pct,
+            0.0,
+            10.0,
+        ),
+        ("min_position_pct", rules.min_position_pct, 0.0, 100.0),
+    ];
+    for (name, value, low, high) in hours {
+        check_range(problems, &format!("rules.{name}"), value, low, high, "");
+    }
+    if rules.min_daily_rest_agreed_hours > rules.min_daily_rest_hours {
+        problems.push(Problem::new(
+            "rules.min_daily_rest_agreed_hours",
+            format!(
+                "{} h is more than the ordinary minimum {} h; an agreement can only lower it",
+                rules.min_daily_rest_agreed_hours, rules.min_daily_rest_hours
+            ),
+        ));
+    }
+    if rules.min_weekly_rest_agreed_hours > rules.min_weekly_rest_hours {
+        problems.push(Problem::new(
+            "rules.min_weekly_rest_agreed_hours",
+            format!(
+                "{} h is more than the ordinary minimum {} h; an agreement can only lower it",
+                rules.min_weekly_rest_agreed_hours, rules.min_weekly_rest_hours
+            ),
+        ));
+    }
+    if rules.three_shift_full_time_hours > rules.rota_full_time_hours {
+        problems.push(Problem::new(
+            "rules.three_shift_full_time_hours",
+            format!(
+                "{} h is more than the rota full time {} h; HTA § 4.2.4 needs the lower clamp first",
+                rules.three_shift_full_time_hours, rules.rota_full_time_hours
+            ),
+        ));
+    }
+    if !(1..=52).contains(&rules.averaging_weeks) {
+        problems.push(Problem::new(
+            "rules.averaging_weeks",
+            format!(
+                "{} is not an averaging period; use 1–52 weeks",
+                rules.averaging_weeks
+            ),
+        ));
+    }
+    if !(1..=14).contains(&rules.max_consecutive_work_days) {
+        problems.push(Problem::new(
+            "rules.max_consecutive_work_days",
+            format!(
+                "{} is not a useful limit; use 1–14 days",
+                rules.max_consecutive_work_days
+            ),
+        ));
+    }
+    for (name, value) in [
+        ("night_start", &rules.night_start),
+        ("night_end", &rules.night_end),
+    ] {
+        if time::parse_hhmm(value).is_none() {
+            problems.push(Problem::new(
+                format!("rules.{name}"),
+                format!("\"{value}\" is not a time of day (HH:MM)"),
+            ));
+        }
+    }
+}
+
+fn check_rota(scenario: &Scenario, rota: &Rota, path: &str, problems: &mut Vec<Problem>) {
+    let days = scenario.rota.weeks as usize * 7;
+    for (index, line) in rota.lines.iter().enumerate() {
+        let place = format!("{path}.lines[{index}]");
+        let cells = line.cells();
+        if cells.len() != days {
+            problems.push(Problem::new(
+                format!("{place}.days"),
+                format!(
+                    "has {} days; a {}-week cycle has {days} (a shift code or \"-\" per day)",
+                    cells.len(),
+                    scenario.rota.weeks
+                ),
+            ));
+        }
+        for (day, cell) in cells.iter().enumerate() {
+            if *cell != OFF && !is_defined(scenario, cell) {
+                problems.push(Problem::new(
+                    format!("{place}.days[{day}]"),
+                    format!("shift \"{cell}\" is not defined; use a defined code or \"-\""),
+                ));
+            }
+        }
+        if let Some(name) = &line.employee
+            && !scenario.staff.iter().any(|e| e.name.trim() == name.trim())
+        {
+            problems.push(Problem::new(
+                format!("{place}.employee"),
+                format!("\"{name}\" is not in staff; add the person or leave the line vacant"),
+            ));
+        }
+    }
+}
