@@ -9,3 +9,5 @@ pub mod calc;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod rules;
+pub mod solve;

@@ -1,5 +1,8 @@
 //! The command line: `heltid check|verify|solve …`. Human output by default, `--json` for machines.
 
+mod solve;
+mod verify;
+
 use crate::calc;
 use crate::io::{FileError, load_scenario};
 use crate::model::Scenario;
@@ -40,16 +43,77 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check a rota against every rule (AML, HTA and the unit's own) and show where each fails.
+    ///
+    /// Checks the file's saved proposal, or else today's rota. Exit 0 when no rule is breached
+    /// (places allowed only with a local agreement are listed but are not breaches), 1 when
+    /// there are breaches, 2 when the file has problems or no rota. In JSON, `line` and `days`
+    /// are 0-based (Monday of week 1 = day 0).
+    Verify {
+        /// The scenario or proposal file (.ron).
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Propose rota lines with HiGHS: cover every shift with fewer, larger positions.
+    ///
+    /// Every proposal passes the rule checker before it is shown. Exit 0 when a proposal was
+    /// found, 1 when the scenario is infeasible or none was found in time (with a diagnosis),
+    /// 2 when the file has problems. In JSON, `days` has one entry per day of the cycle,
+    /// Monday of week 1 first, "-" for a day off.
+    Solve {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        /// `ideal`: the best structure, ignoring today's staff; `today`: nobody is cut.
+        #[arg(long, value_enum, default_value_t = ModeArg::Ideal)]
+        mode: ModeArg,
+        /// Seconds before the best proposal so far is returned.
+        #[arg(long, default_value_t = 30.0)]
+        time_limit: f64,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Save the scenario with the proposal to this file (.ron).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// `--mode` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModeArg {
+    /// The best structure, ignoring today's staff.
+    Ideal,
+    /// From today's staff: nobody's position is cut.
+    Today,
+}
+
+impl From<ModeArg> for crate::model::SolveMode {
+    fn from(mode: ModeArg) -> Self {
+        match mode {
+            ModeArg::Ideal => Self::Ideal,
+            ModeArg::Today => Self::Today,
+        }
+    }
 }
 
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file, json } => check(&file, json),
+        Command::Verify { file, json } => verify::run(&file, json),
+        Command::Solve {
+            file,
+            mode,
+            time_limit,
+            json,
+            out,
+        } => solve::run(&file, mode.into(), time_limit, json, out.as_deref()),
     }
 }
 
-fn print_json(value: &Value) {
+pub(crate) fn print_json(value: &Value) {
     println!(
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_default()
@@ -76,7 +140,7 @@ pub fn load_or_report(
     })
 }
 
-fn bounds_json(bounds: &calc::Bounds) -> Value {
+pub(crate) fn bounds_json(bounds: &calc::Bounds) -> Value {
     json!({
         "weekly_need_hours": bounds.weekly_need_hours,
         "full_time_hours": bounds.full_time_hours,

@@ -1,0 +1,224 @@
+//! `heltid solve`: run the optimizer on a scenario and print or save the proposal.
+
+use super::{EXIT_FILE_PROBLEM, bounds_json, load_or_report, print_json};
+use crate::calc::{self, PositionStats};
+use crate::io::save_scenario;
+use crate::model::{Proposal, Scenario, SolveMode, time};
+use crate::solve::{SolveControl, SolveOptions, SolveReport, solve};
+use serde_json::{Value, json};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn mode_name(mode: SolveMode) -> &'static str {
+    match mode {
+        SolveMode::Ideal => "ideal",
+        SolveMode::Today => "today",
+    }
+}
+
+/// The effective problem the model used, so anyone can check the lines independently.
+fn problem_json(scenario: &Scenario, report: &SolveReport) -> Value {
+    let rules = &scenario.rules;
+    let needed: Vec<_> = scenario
+        .shifts
+        .iter()
+        .filter(|s| {
+            scenario
+                .needs
+                .get(s.code.trim())
+                .is_some_and(|n| n.iter().any(|&c| c > 0))
+        })
+        .collect();
+    json!({
+        "weeks": scenario.rota.weeks,
+        "weekend_frequency": scenario.rota.weekend_frequency,
+        "full_time_hours": report.full_time_hours,
+        "coverage_exact": rules.coverage_exact,
+        "friday_night_is_weekend": scenario.rota.friday_night_is_weekend,
+        "shifts": needed.iter().map(|s| json!({
+            "code": s.code.trim(),
+            "start": time::format_hhmm(s.start_minute().unwrap_or(0)),
+            "end": time::format_hhmm(s.end_minute().unwrap_or(0)),
+            "hours": s.hours(),
+            "night": s.kind == crate::model::ShiftKind::Night,
+        })).collect::<Vec<_>>(),
+        "needs": needed.iter().map(|s| (s.code.trim().to_string(), json!(scenario.needs[s.code.trim()]))).collect::<serde_json::Map<_, _>>(),
+        "rules": {
+            "min_daily_rest_hours": rules.min_daily_rest_hours,
+            "min_weekly_rest_hours": rules.min_weekly_rest_hours,
+            "max_consecutive_work_days": rules.max_consecutive_work_days,
+            "max_shift_hours": rules.max_shift_hours,
+            "max_hours_per_7_days": rules.max_hours_single_week,
+            "whole_weekends": rules.whole_weekends,
+            "sunday_off_after_sunday_work": rules.sunday_off_after_sunday_work,
+            "min_position_pct": rules.min_position_pct,
+            "full_time_tolerance_pct": rules.full_time_tolerance_pct,
+        },
+    })
+}
+
+fn distribution_json(stats: &PositionStats, positions: &[f64]) -> Value {
+    json!({
+        "heads": stats.heads,
+        "fte": stats.fte,
+        "average_position_pct": stats.average_pct,
+        "median_position_pct": stats.median_pct,
+        "full_time_share_pct": stats.full_time_share_pct,
+        "under_50_share_pct": stats.under_50_share_pct,
+        "positions_pct": positions,
+    })
+}
+
+fn report_json(scenario: &Scenario, report: &SolveReport) -> Value {
+    let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
+    let before: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
+    let after = report.positions();
+    let after_stats = calc::position_stats(&after, full_time_from);
+    json!({
+        "status": report.status.as_str(),
+        "mode": mode_name(report.mode),
+        "solve_seconds": report.solve_seconds,
+        "gap_pct": report.gap_pct,
+        "objective": report.objective,
+        "best_bound": report.best_bound,
+        "problem": problem_json(scenario, report),
+        "lines": report.lines.iter().enumerate().map(|(id, line)| json!({
+            "id": id,
+            "employee": line.employee,
+            "qualification": line.qualification.map(|q| format!("{q:?}")),
+            "position_pct": line.position_pct,
+            "hours_per_week": line.hours_per_week,
+            "days": line.cells,
+        })).collect::<Vec<_>>(),
+        "heads": report.lines.len(),
+        "average_position_pct": after_stats.average_pct,
+        "proven_lower_bound_heads": report.proven_lower_bound_heads,
+        "bounds": bounds_json(&report.bounds),
+        "before": distribution_json(&calc::position_stats(&before, full_time_from), &before),
+        "after": distribution_json(&after_stats, &after),
+        "diagnosis": report.diagnosis,
+        "violations": report.violations.iter().map(|v| json!({
+            "rule": v.rule,
+            "severity": format!("{:?}", v.severity).to_lowercase(),
+            "line": v.line,
+            "days": v.days,
+            "message": v.message,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn print_text(scenario: &Scenario, report: &SolveReport) {
+    println!(
+        "{}: {} ({} mode) in {:.2} s",
+        scenario.unit.name,
+        report.status.as_str(),
+        mode_name(report.mode),
+        report.solve_seconds
+    );
+    for line in &report.diagnosis {
+        println!("  {line}");
+    }
+    if !report.status.has_proposal() {
+        return;
+    }
+    let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
+    let before: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
+    let after = calc::position_stats(&report.positions(), full_time_from);
+    println!(
+        "Weekend bound {} heads, hours bound {}; proposal {} heads (proven minimum {}).",
+        report.bounds.weekend_bound_heads,
+        report.bounds.hours_bound_heads,
+        report.lines.len(),
+        report.proven_lower_bound_heads
+    );
+    println!();
+    let weeks = scenario.rota.weeks as usize;
+    for (id, line) in report.lines.iter().enumerate() {
+        let who = line
+            .employee
+            .clone()
+            .unwrap_or_else(|| match line.qualification {
+                Some(q) => format!("ledig ({q:?})"),
+                None => "ledig".into(),
+            });
+        let week_rows: Vec<String> = (0..weeks)
+            .map(|w| {
+                line.cells[w * 7..w * 7 + 7]
+                    .iter()
+                    .map(|c| format!("{c:<2}"))
+                    .collect::<String>()
+            })
+            .collect();
+        println!(
+            "{id:>3} {who:<26} {:>6.1} % {:>5.1} h  {}",
+            line.position_pct,
+            line.hours_per_week,
+            week_rows.join("| ")
+        );
+    }
+    println!();
+    let today = calc::position_stats(&before, full_time_from);
+    for (label, stats) in [("Before", &today), ("After ", &after)] {
+        if stats.heads > 0 {
+            println!(
+                "{label}: {:>3} heads, average {:5.1} %, median {:5.1} %, full time {:5.1} %, under 50 % {:5.1} %",
+                stats.heads,
+                stats.average_pct,
+                stats.median_pct,
+                stats.full_time_share_pct,
+                stats.under_50_share_pct
+            );
+        }
+    }
+    let agreements = report.violations.len();
+    if agreements > 0 {
+        println!("{agreements} place(s) allowed only with a local agreement; see heltid verify.");
+    } else {
+        println!("Every rule holds (checked independently).");
+    }
+}
+
+/// Runs `heltid solve`.
+pub fn run(
+    file: &Path,
+    mode: SolveMode,
+    time_limit: f64,
+    json: bool,
+    out: Option<&Path>,
+) -> ExitCode {
+    let mut scenario = match load_or_report(
+        file,
+        json,
+        |errors| json!({"status": "error", "errors": errors}),
+    ) {
+        Ok(scenario) => scenario,
+        Err(code) => return code,
+    };
+    let options = SolveOptions {
+        mode,
+        time_limit_seconds: time_limit,
+    };
+    let report = solve(&scenario, &options, &SolveControl::default());
+    if json {
+        print_json(&report_json(&scenario, &report));
+    } else {
+        print_text(&scenario, &report);
+    }
+    if !report.status.has_proposal() {
+        return ExitCode::from(1);
+    }
+    if let Some(out) = out {
+        scenario.proposal = Some(Proposal {
+            mode,
+            status: report.status.as_str().into(),
+            solve_seconds: report.solve_seconds,
+            gap_pct: report.gap_pct,
+            rota: report.rota(),
+        });
+        if let Err(error) = save_scenario(&scenario, out) {
+            eprintln!("{error}");
+            return ExitCode::from(EXIT_FILE_PROBLEM);
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,188 @@
+//! `heltid verify`: checks the file's saved proposal (or else today's rota) against every rule.
+
+use super::{EXIT_FILE_PROBLEM, load_or_report, print_json};
+use crate::model::{Rota, Scenario, WEEKDAYS_EN};
+use crate::rules::{self, Severity, Violation};
+use serde_json::{Value, json};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Exit code when at least one rule is breached.
+const EXIT_BREACHES: u8 = 1;
+
+/// Which rota of the file is checked: the proposal when there is one, else today's.
+fn rota_to_check(scenario: &Scenario) -> Option<(&'static str, &Rota)> {
+    match (&scenario.proposal, &scenario.today) {
+        (Some(proposal), _) => Some(("proposal", &proposal.rota)),
+        (None, Some(today)) => Some(("today", today)),
+        (None, None) => None,
+    }
+}
+
+/// Checks the rota in `file` and prints the violations; exit 0 without breaches, 1 with
+/// breaches, 2 when the file has problems or no rota.
+pub fn run(file: &Path, json: bool) -> ExitCode {
+    let failed = |errors: Vec<String>| json!({"ok": false, "violations": [], "errors": errors});
+    let scenario = match load_or_report(file, json, failed) {
+        Ok(scenario) => scenario,
+        Err(code) => return code,
+    };
+    let Some((checked, rota)) = rota_to_check(&scenario) else {
+        let message = format!(
+            "{}: no rota to check; enter today's rota under `today: (lines: [...])` or save a proposal",
+            file.display()
+        );
+        if json {
+            print_json(&failed(vec![message]));
+        } else {
+            eprintln!("{message}");
+        }
+        return ExitCode::from(EXIT_FILE_PROBLEM);
+    };
+    let violations = rules::check_rota(&scenario, rota);
+    let breaches = violations.iter().filter(|v| v.is_breach()).count();
+    if json {
+        print_json(&json!({
+            "ok": breaches == 0,
+            "checked": checked,
+            "violations": violations.iter().map(|v| violation_json(rota, v)).collect::<Vec<_>>(),
+        }));
+    } else {
+        print_text(&scenario, checked, rota, &violations, breaches);
+    }
+    if breaches == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_BREACHES)
+    }
+}
+
+fn employee(rota: &Rota, line: Option<usize>) -> Option<String> {
+    line.and_then(|index| rota.lines.get(index))
+        .and_then(|line| line.employee.as_ref())
+        .map(|name| name.trim().to_string())
+}
+
+fn violation_json(rota: &Rota, violation: &Violation) -> Value {
+    json!({
+        "rule": violation.rule,
+        "severity": violation.severity.as_str(),
+        "line": violation.line,
+        "employee": employee(rota, violation.line),
+        "days": violation.days,
+        "message": violation.message,
+        "reference": rules::rule_info(violation.rule).map_or("", |rule| rule.reference),
+    })
+}
+
+fn day_name(day: usize) -> String {
+    format!("{} week {}", WEEKDAYS_EN[day % 7], day / 7 + 1)
+}
+
+/// "Tue week 2", "Tue week 2 – Wed week 2" for a run of days, or the days listed.
+fn days_text(days: &[usize], cycle_days: usize) -> String {
+    match days {
+        [] => String::new(),
+        [day] => day_name(*day),
+        [first, .., last]
+            if cycle_days > 0 && days.windows(2).all(|w| w[1] == (w[0] + 1) % cycle_days) =>
+        {
+            format!("{} – {}", day_name(*first), day_name(*last))
+        }
+        _ => days
+            .iter()
+            .map(|&day| day_name(day))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// "line 4 (Kari), Tue week 2 – Wed week 2" or "Tue week 2" or "whole rota".
+fn place(rota: &Rota, violation: &Violation, cycle_days: usize) -> String {
+    let line = violation
+        .line
+        .map(|index| match employee(rota, Some(index)) {
+            Some(name) => format!("line {} ({name})", index + 1),
+            None => format!("line {} (vacancy)", index + 1),
+        });
+    let days = days_text(&violation.days, cycle_days);
+    match (line, days.is_empty()) {
+        (Some(line), true) => line,
+        (Some(line), false) => format!("{line}, {days}"),
+        (None, false) => days,
+        (None, true) => "whole rota".to_string(),
+    }
+}
+
+fn print_text(
+    scenario: &Scenario,
+    checked: &str,
+    rota: &Rota,
+    violations: &[Violation],
+    breaches: usize,
+) {
+    let name = if scenario.unit.name.is_empty() {
+        "scenario"
+    } else {
+        &scenario.unit.name
+    };
+    let what = if checked == "proposal" {
+        "the saved proposal"
+    } else {
+        "today's rota"
+    };
+    let rule_count = rules::all_rules().len();
+    println!(
+        "{name}: {what}, {} lines over {} weeks, checked against {rule_count} rules",
+        rota.lines.len(),
+        scenario.rota.weeks
+    );
+    println!();
+    let cycle_days = scenario.rota.weeks as usize * 7;
+    for violation in violations {
+        let severity = match violation.severity {
+            Severity::Breach => "BREACH   ",
+            Severity::Agreement => "AGREEMENT",
+        };
+        let reference = rules::rule_info(violation.rule).map_or("", |rule| rule.reference);
+        println!(
+            "{severity} {}: {} [{}, {reference}]",
+            place(rota, violation, cycle_days),
+            violation.message,
+            violation.rule
+        );
+    }
+    if !violations.is_empty() {
+        println!();
+    }
+    let agreements = violations.len() - breaches;
+    let needing_agreement = match agreements {
+        0 => String::new(),
+        1 => "; 1 place is allowed only with a local agreement".to_string(),
+        n => format!("; {n} places are allowed only with a local agreement"),
+    };
+    match breaches {
+        0 => println!(
+            "No breaches: every rule holds ({rule_count} rules checked){needing_agreement}"
+        ),
+        1 => println!("1 breach{needing_agreement}"),
+        n => println!("{n} breaches{needing_agreement}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_read_as_runs_or_lists() {
+        assert_eq!(days_text(&[], 42), "");
+        assert_eq!(days_text(&[8], 42), "Tue week 2");
+        assert_eq!(days_text(&[8, 9], 42), "Tue week 2 – Wed week 2");
+        assert_eq!(days_text(&[40, 41, 0], 42), "Sat week 6 – Mon week 1");
+        assert_eq!(
+            days_text(&[5, 6, 19, 20], 42),
+            "Sat week 1, Sun week 1, Sat week 3, Sun week 3"
+        );
+    }
+}

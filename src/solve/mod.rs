@@ -1,0 +1,557 @@
+//! The optimizer: rota lines that cover every shift with fewer, larger positions (HiGHS).
+//!
+//! `ideal` mode ignores today's staff: for each line family (night lines and day lines, or one
+//! family when lines may mix) it tries the fewest heads the bounds allow, then one more, until
+//! HiGHS finds lines; heads below the result are proven impossible. `today` mode gives every
+//! employee a line at least as large as today and turns the remaining hours into vacancies.
+//! Every proposal passes the independent rule checker before it is returned.
+
+mod diagnose;
+mod instance;
+mod model;
+mod run;
+
+pub use instance::Instance;
+pub use run::{Progress, SolveControl};
+
+use crate::calc;
+use crate::model::{OFF, Qualification, Rota, RotaLine, SATURDAY, SUNDAY, Scenario, SolveMode};
+use crate::rules::{self, Severity, Violation};
+use model::{Goal, Holder, LineSpec, ShiftFamily};
+use run::{RunResult, RunStatus, run_model};
+use std::time::Instant;
+
+/// How to solve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SolveOptions {
+    /// Ideal structure or from today's staff.
+    pub mode: SolveMode,
+    /// Seconds before the best solution so far is returned.
+    pub time_limit_seconds: f64,
+}
+
+impl Default for SolveOptions {
+    fn default() -> Self {
+        Self {
+            mode: SolveMode::Ideal,
+            time_limit_seconds: 30.0,
+        }
+    }
+}
+
+/// How a solve ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SolveStatus {
+    /// Proven best.
+    Optimal,
+    /// A valid proposal, not proven best (time limit or cancel after a solution).
+    Feasible,
+    /// No rota can satisfy the needs and the rules; see the diagnosis.
+    Infeasible,
+    /// The time limit passed before any proposal was found.
+    Timeout,
+    /// Cancelled before any proposal was found.
+    Cancelled,
+}
+
+impl SolveStatus {
+    /// The status as written in JSON and files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Optimal => "optimal",
+            Self::Feasible => "feasible",
+            Self::Infeasible => "infeasible",
+            Self::Timeout => "timeout",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// Whether there is a proposal.
+    pub fn has_proposal(self) -> bool {
+        matches!(self, Self::Optimal | Self::Feasible)
+    }
+}
+
+/// One proposed line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProposedLine {
+    /// The employee holding it, or None for a vacancy / ideal line.
+    pub employee: Option<String>,
+    /// The qualification the line needs (for vacancies and ideal lines).
+    pub qualification: Option<Qualification>,
+    /// Shift code or "-" per day of the cycle.
+    pub cells: Vec<String>,
+    /// Average hours per week.
+    pub hours_per_week: f64,
+    /// Position %.
+    pub position_pct: f64,
+}
+
+/// Everything a solve produced.
+#[derive(Clone, Debug)]
+pub struct SolveReport {
+    /// How it ended.
+    pub status: SolveStatus,
+    /// The mode solved in.
+    pub mode: SolveMode,
+    /// Wall-clock seconds.
+    pub solve_seconds: f64,
+    /// Objective of the last MIP (full-time lines in ideal mode; weighted wishes in today mode).
+    pub objective: f64,
+    /// Best proven bound on that objective.
+    pub best_bound: f64,
+    /// Relative gap, %.
+    pub gap_pct: f64,
+    /// The proposed lines.
+    pub lines: Vec<ProposedLine>,
+    /// Fewest heads the solver proved necessary under all rules (≥ the calculator's bound).
+    pub proven_lower_bound_heads: u32,
+    /// The calculator's bounds for the scenario.
+    pub bounds: calc::Bounds,
+    /// Full-time weekly hours used.
+    pub full_time_hours: f64,
+    /// Why there is no proposal, in words a manager understands.
+    pub diagnosis: Vec<String>,
+    /// What the independent checker said about the proposal (never a breach in a returned proposal).
+    pub violations: Vec<Violation>,
+}
+
+impl SolveReport {
+    /// The proposal as a rota to save in the scenario file.
+    pub fn rota(&self) -> Rota {
+        Rota {
+            lines: self
+                .lines
+                .iter()
+                .map(|line| {
+                    let mut rota_line = RotaLine::from_cells(line.employee.clone(), &line.cells);
+                    rota_line.qualification = line.qualification;
+                    rota_line
+                })
+                .collect(),
+        }
+    }
+
+    /// Position sizes of the proposed lines, %.
+    pub fn positions(&self) -> Vec<f64> {
+        self.lines.iter().map(|l| l.position_pct).collect()
+    }
+}
+
+/// Solves the scenario (which must have passed validation). `control` can cancel it from another
+/// thread and shows progress.
+pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl) -> SolveReport {
+    let started = Instant::now();
+    let instance = Instance::new(scenario);
+    let mut report = SolveReport {
+        status: SolveStatus::Infeasible,
+        mode: options.mode,
+        solve_seconds: 0.0,
+        objective: 0.0,
+        best_bound: 0.0,
+        gap_pct: 0.0,
+        lines: Vec::new(),
+        proven_lower_bound_heads: 0,
+        bounds: calc::bounds(scenario),
+        full_time_hours: instance.full_time_hours,
+        diagnosis: Vec::new(),
+        violations: Vec::new(),
+    };
+    let deadline = options.time_limit_seconds.max(0.0);
+    let remaining = || deadline - started.elapsed().as_secs_f64();
+    let blockers = diagnose::before_solving(scenario, &instance);
+    if !blockers.is_empty() {
+        report.diagnosis = blockers;
+    } else {
+        match options.mode {
+            SolveMode::Ideal => solve_ideal(&instance, &mut report, control, started, &remaining),
+            SolveMode::Today => solve_today(
+                scenario,
+                &instance,
+                &mut report,
+                control,
+                started,
+                &remaining,
+            ),
+        }
+        if report.status.has_proposal() {
+            report.violations = rules::check_rota(scenario, &report.rota());
+            if report
+                .violations
+                .iter()
+                .any(|v| v.severity == Severity::Breach)
+            {
+                // The model and the checker disagree: never hand out a rota that breaks a rule.
+                report.diagnosis = report
+                    .violations
+                    .iter()
+                    .filter(|v| v.severity == Severity::Breach)
+                    .map(|v| format!("internal check failed ({}): {}", v.rule, v.message))
+                    .collect();
+                report.status = SolveStatus::Infeasible;
+                report.lines.clear();
+            }
+        } else if report.status == SolveStatus::Infeasible && report.diagnosis.is_empty() {
+            let time = remaining().max(5.0);
+            report.diagnosis =
+                diagnose::after_infeasible(scenario, &instance, options.mode, control, time);
+        }
+    }
+    report.solve_seconds = started.elapsed().as_secs_f64();
+    report
+}
+
+/// The families lines are split into when night and other shifts must not mix.
+fn line_families(instance: &Instance) -> Vec<ShiftFamily> {
+    if !instance.separate_night_lines {
+        return vec![ShiftFamily::Any];
+    }
+    let has = |night: bool| instance.shifts.iter().any(|s| s.night == night);
+    [
+        (ShiftFamily::NoNights, has(false)),
+        (ShiftFamily::NightsOnly, has(true)),
+    ]
+    .into_iter()
+    .filter_map(|(family, present)| present.then_some(family))
+    .collect()
+}
+
+fn in_family(family: ShiftFamily, night: bool) -> bool {
+    match family {
+        ShiftFamily::NightsOnly => night,
+        ShiftFamily::NoNights => !night,
+        ShiftFamily::Any | ShiftFamily::NightsOrDays => true,
+    }
+}
+
+/// Hours over the cycle and heads per weekend of one family's shifts.
+fn family_need(instance: &Instance, family: ShiftFamily) -> (f64, u32) {
+    let mut hours = 0.0;
+    let mut weekend_heads = 0;
+    for weekday in 0..7 {
+        let mut heads = 0;
+        for (s, shift) in instance.shifts.iter().enumerate() {
+            if !in_family(family, shift.night) {
+                continue;
+            }
+            hours += f64::from(instance.need[s][weekday]) * shift.hours * instance.weeks as f64;
+            if instance.weekend_work[s][weekday] {
+                heads += instance.need[s][weekday];
+            }
+        }
+        // Saturday and Sunday are separate days; Friday nights add to neither.
+        if weekday == SATURDAY || weekday == SUNDAY || weekday == 4 {
+            weekend_heads = weekend_heads.max(heads);
+        }
+    }
+    (hours, weekend_heads)
+}
+
+fn fixed_groups(instance: &Instance) -> bool {
+    instance.weekend_frequency > 1 && instance.weeks % instance.weekend_frequency == 0
+}
+
+/// The most full-time lines possible among `heads` lines sharing `hours`, with the floor.
+fn most_full_time_lines(instance: &Instance, heads: u32, hours: f64) -> u32 {
+    let full_time_from =
+        (100.0 - instance.full_time_tolerance_pct) / 100.0 * instance.full_time_cycle_hours();
+    let floor = instance.min_position_pct / 100.0 * instance.full_time_cycle_hours();
+    (0..=heads)
+        .rev()
+        .find(|&k| f64::from(k) * full_time_from + f64::from(heads - k) * floor <= hours + 1e-6)
+        .unwrap_or(0)
+}
+
+fn solve_ideal(
+    instance: &Instance,
+    report: &mut SolveReport,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) {
+    let full_cycle = instance.full_time_cycle_hours();
+    let floor_hours = instance.min_position_pct / 100.0 * full_cycle;
+    let f = instance.weekend_frequency as u32;
+    let mut overall = SolveStatus::Optimal;
+    let (mut objective, mut bound) = (0.0, 0.0);
+    for family in line_families(instance) {
+        // Night lines and day lines share no shift: each family is its own, smaller problem.
+        let instance = &instance.only_shifts(|shift| in_family(family, shift.night));
+        let (hours, weekend_heads) = family_need(instance, family);
+        let hours_bound = (hours / full_cycle - 1e-9).ceil().max(1.0) as u32;
+        let lower = hours_bound.max(f * weekend_heads);
+        let upper = if floor_hours > 0.0 {
+            (hours / floor_hours + 1e-9).floor() as u32
+        } else {
+            lower + 20
+        };
+        let mut found = None;
+        let mut status = SolveStatus::Infeasible;
+        for heads in lower..=upper.min(lower + 12) {
+            control.set_phase(
+                format!("{} linjer ({})", heads, family_label(family)),
+                started,
+            );
+            let lines: Vec<LineSpec> = (0..heads as usize)
+                .map(|l| LineSpec {
+                    holder: Holder::Ideal,
+                    family,
+                    weekend_group: fixed_groups(instance).then_some(l % instance.weekend_frequency),
+                    min_hours: floor_hours,
+                    max_hours: full_cycle,
+                    wanted_hours: None,
+                    qualification: None,
+                })
+                .collect();
+            let built = model::build(instance, &lines, Goal::MostFullTime, &[]);
+            let target = f64::from(most_full_time_lines(instance, heads, hours));
+            let x = built.x.clone();
+            let qualification_level = built.qualification_level.clone();
+            let result = run_model(built, remaining(), Some(target), control, started);
+            match result.status {
+                RunStatus::Infeasible => continue,
+                RunStatus::Optimal | RunStatus::Feasible => {
+                    status = if result.status == RunStatus::Optimal {
+                        SolveStatus::Optimal
+                    } else {
+                        SolveStatus::Feasible
+                    };
+                    found = Some((heads, result, x, lines, qualification_level));
+                }
+                RunStatus::TimeLimit | RunStatus::Error => status = SolveStatus::Timeout,
+                RunStatus::Cancelled => status = SolveStatus::Cancelled,
+            }
+            break;
+        }
+        let Some((heads, result, x, lines, qualification_level)) = found else {
+            report.status = status;
+            report.lines.clear();
+            return;
+        };
+        report.proven_lower_bound_heads += heads;
+        objective += result.objective;
+        bound += result.bound;
+        if status == SolveStatus::Feasible {
+            overall = SolveStatus::Feasible;
+        }
+        report.lines.extend(extract_lines(
+            instance,
+            &result,
+            &x,
+            &lines,
+            &qualification_level,
+            &[],
+        ));
+    }
+    report.status = overall;
+    set_objective(report, objective, bound);
+    sort_lines(instance, &mut report.lines);
+}
+
+fn family_label(family: ShiftFamily) -> &'static str {
+    match family {
+        ShiftFamily::NightsOnly => "nattlinjer",
+        ShiftFamily::NoNights => "dag- og kveldslinjer",
+        ShiftFamily::Any | ShiftFamily::NightsOrDays => "alle vakter",
+    }
+}
+
+fn set_objective(report: &mut SolveReport, objective: f64, bound: f64) {
+    report.objective = objective;
+    report.best_bound = bound.max(objective);
+    report.gap_pct = if report.best_bound.abs() > 1e-9 {
+        ((report.best_bound - objective) / report.best_bound.abs() * 100.0).max(0.0)
+    } else {
+        0.0
+    };
+}
+
+/// The line specs for today mode: one per employee, then vacancies.
+pub(crate) fn today_lines(
+    scenario: &Scenario,
+    instance: &Instance,
+    vacancies: usize,
+) -> Vec<LineSpec> {
+    let full_cycle = instance.full_time_cycle_hours();
+    let full_time_from_pct = 100.0 - instance.full_time_tolerance_pct;
+    // A full-time person keeps a full-time line, which 7.5 h shifts may put a little under 100 %.
+    let hours_for = |pct: f64| pct.min(100.0) / 100.0 * full_cycle;
+    let mut lines: Vec<LineSpec> = scenario
+        .staff
+        .iter()
+        .enumerate()
+        .map(|(index, employee)| {
+            let current = if employee.position_pct >= full_time_from_pct {
+                full_time_from_pct
+            } else {
+                employee.position_pct
+            };
+            LineSpec {
+                holder: Holder::Employee(index),
+                family: match employee.nights {
+                    crate::model::NightWork::Any => ShiftFamily::NightsOrDays,
+                    crate::model::NightWork::NoNights => ShiftFamily::NoNights,
+                    crate::model::NightWork::NightsOnly => ShiftFamily::NightsOnly,
+                },
+                weekend_group: None,
+                min_hours: hours_for(current) - 1e-6,
+                max_hours: hours_for(employee.max_pct),
+                wanted_hours: employee.wanted_pct.map(hours_for),
+                qualification: Some(employee.qualification),
+            }
+        })
+        .collect();
+    for _ in 0..vacancies {
+        lines.push(LineSpec {
+            holder: Holder::Vacancy,
+            family: ShiftFamily::NightsOrDays,
+            weekend_group: None,
+            min_hours: instance.min_position_pct / 100.0 * full_cycle,
+            max_hours: full_cycle,
+            wanted_hours: None,
+            qualification: None,
+        });
+    }
+    lines
+}
+
+/// How many vacancy lines to offer the model: enough for the hours and the weekends.
+fn vacancy_count(scenario: &Scenario, instance: &Instance) -> usize {
+    let full_cycle = instance.full_time_cycle_hours();
+    let staff_hours: f64 = scenario
+        .staff
+        .iter()
+        .map(|e| e.position_pct / 100.0 * full_cycle)
+        .sum();
+    let missing_hours = (instance.cycle_need_hours() - staff_hours).max(0.0);
+    let per_vacancy = (instance.min_position_pct / 100.0 * full_cycle).max(full_cycle / 4.0);
+    let for_hours = (missing_hours / per_vacancy).ceil() as usize;
+    let bounds_heads = calc::bounds(scenario).heads_needed as usize;
+    for_hours.max(bounds_heads.saturating_sub(scenario.staff.len())) + 2
+}
+
+fn solve_today(
+    scenario: &Scenario,
+    instance: &Instance,
+    report: &mut SolveReport,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) {
+    let vacancies = vacancy_count(scenario, instance);
+    let lines = today_lines(scenario, instance, vacancies);
+    control.set_phase(
+        format!(
+            "{} ansatte og inntil {} ledige linjer",
+            scenario.staff.len(),
+            vacancies
+        ),
+        started,
+    );
+    let built = model::build(instance, &lines, Goal::Today, &[]);
+    let x = built.x.clone();
+    let used = built.used.clone();
+    let qualification_level = built.qualification_level.clone();
+    let result = run_model(built, remaining(), None, control, started);
+    report.status = match result.status {
+        RunStatus::Optimal => SolveStatus::Optimal,
+        RunStatus::Feasible => SolveStatus::Feasible,
+        RunStatus::Infeasible => SolveStatus::Infeasible,
+        RunStatus::TimeLimit | RunStatus::Error => SolveStatus::Timeout,
+        RunStatus::Cancelled => SolveStatus::Cancelled,
+    };
+    if !report.status.has_proposal() {
+        return;
+    }
+    let names: Vec<String> = scenario
+        .staff
+        .iter()
+        .map(|e| e.name.trim().to_string())
+        .collect();
+    let unused: Vec<usize> = used
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| column.is_some_and(|c| result.values[c] < 0.5))
+        .map(|(l, _)| l)
+        .collect();
+    let mut proposed = extract_lines(instance, &result, &x, &lines, &qualification_level, &unused);
+    for (line, spec) in proposed.iter_mut().zip(
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(l, _)| !unused.contains(l))
+            .map(|(_, s)| s),
+    ) {
+        if let Holder::Employee(index) = spec.holder {
+            line.employee = Some(names[index].clone());
+            line.qualification = None;
+        }
+    }
+    report.proven_lower_bound_heads = report.bounds.heads_needed;
+    report.lines = proposed;
+    set_objective(report, result.objective, result.bound);
+}
+
+/// Reads the lines out of a solution, skipping the lines in `skip`.
+fn extract_lines(
+    instance: &Instance,
+    result: &RunResult,
+    x: &[Vec<Vec<Option<(good_lp::Variable, usize)>>>],
+    lines: &[LineSpec],
+    qualification_level: &[Vec<(Qualification, usize)>],
+    skip: &[usize],
+) -> Vec<ProposedLine> {
+    let weeks = instance.weeks as f64;
+    (0..lines.len())
+        .filter(|l| !skip.contains(l))
+        .map(|l| {
+            let mut hours = 0.0;
+            let cells: Vec<String> = (0..instance.days)
+                .map(|d| {
+                    let worked = (0..instance.shifts.len())
+                        .find(|&s| x[l][d][s].is_some_and(|(_, c)| result.values[c] > 0.5));
+                    match worked {
+                        Some(s) => {
+                            hours += instance.shifts[s].hours;
+                            instance.shifts[s].code.clone()
+                        }
+                        None => OFF.to_string(),
+                    }
+                })
+                .collect();
+            let qualification = qualification_level[l]
+                .iter()
+                .filter(|(_, column)| result.values[*column] > 0.5)
+                .map(|(level, _)| *level)
+                .max();
+            ProposedLine {
+                employee: None,
+                qualification,
+                cells,
+                hours_per_week: hours / weeks,
+                position_pct: calc::position_pct(hours / weeks, instance.full_time_hours),
+            }
+        })
+        .collect()
+}
+
+/// The weekend group a line works in (the first worked weekend's week mod f), for ordering.
+fn weekend_group(instance: &Instance, line: &ProposedLine) -> usize {
+    (0..instance.weeks)
+        .find(|week| {
+            [SATURDAY, SUNDAY]
+                .iter()
+                .any(|&wd| line.cells[week * 7 + wd] != OFF)
+        })
+        .map(|week| week % instance.weekend_frequency)
+        .unwrap_or(instance.weekend_frequency)
+}
+
+/// Named lines first (in staff order), then by weekend group and size.
+fn sort_lines(instance: &Instance, lines: &mut [ProposedLine]) {
+    lines.sort_by(|a, b| {
+        weekend_group(instance, a)
+            .cmp(&weekend_group(instance, b))
+            .then(b.position_pct.total_cmp(&a.position_pct))
+    });
+}

@@ -1,0 +1,652 @@
+//! The MIP: binary x[line, day, shift], one function per constraint family, named after its rule.
+
+use super::instance::Instance;
+use crate::model::{Qualification, SATURDAY, SUNDAY};
+use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
+
+/// Which shifts a line may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShiftFamily {
+    /// Any shift.
+    Any,
+    /// Night shifts only.
+    NightsOnly,
+    /// No night shifts.
+    NoNights,
+    /// Either nights only or no nights, chosen by the solver.
+    NightsOrDays,
+}
+
+/// Who holds a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holder {
+    /// A line in the ideal structure: always used.
+    Ideal,
+    /// A named employee (index into staff).
+    Employee(usize),
+    /// A vacancy that may stay unused.
+    Vacancy,
+}
+
+/// What the model must know about one line before solving.
+#[derive(Clone, Debug)]
+pub struct LineSpec {
+    /// Who holds it.
+    pub holder: Holder,
+    /// Which shifts it may take.
+    pub family: ShiftFamily,
+    /// The weekend group (weekends w with w mod f == group), or None to let the solver choose.
+    pub weekend_group: Option<usize>,
+    /// Fewest hours over the cycle when the line is used.
+    pub min_hours: f64,
+    /// Most hours over the cycle.
+    pub max_hours: f64,
+    /// Hours the holder wishes for (today mode).
+    pub wanted_hours: Option<f64>,
+    /// The holder's qualification; None lets the solver choose (ideal lines, vacancies).
+    pub qualification: Option<Qualification>,
+}
+
+/// Rule families that can be switched off to find out which rule makes a scenario infeasible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RuleFamily {
+    /// AML § 10-8 (1).
+    DailyRest,
+    /// AML § 10-8 (2).
+    WeeklyRest,
+    /// Unit policy.
+    ConsecutiveDays,
+    /// AML § 10-5 (2).
+    HoursPerWeek,
+    /// Every f-th weekend.
+    WeekendFrequency,
+    /// Whole weekends.
+    WholeWeekends,
+    /// AML § 10-8 (4).
+    SundayWork,
+    /// Lines no smaller than the floor, wishes and current positions.
+    PositionFloor,
+    /// Night and other shifts on separate lines.
+    NightSeparation,
+}
+
+impl RuleFamily {
+    /// All families, in the order the diagnosis tries them.
+    pub const ALL: [RuleFamily; 9] = [
+        Self::DailyRest,
+        Self::WeeklyRest,
+        Self::ConsecutiveDays,
+        Self::HoursPerWeek,
+        Self::WeekendFrequency,
+        Self::WholeWeekends,
+        Self::SundayWork,
+        Self::PositionFloor,
+        Self::NightSeparation,
+    ];
+}
+
+/// What to optimise.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Goal {
+    /// All lines used: most full-time lines.
+    MostFullTime,
+    /// Today mode: wishes first, then fewest vacancies, then full-time vacancies.
+    Today,
+    /// Diagnosis: least uncovered need (coverage gets slack).
+    LeastUncovered,
+}
+
+/// A built model: variables, constraints, objective and the handles to read a solution.
+pub struct RotaModel {
+    /// The variables.
+    pub vars: ProblemVariables,
+    /// Number of variables (their column indices are 0..count in creation order).
+    pub var_count: usize,
+    /// The constraints.
+    pub constraints: Vec<Constraint>,
+    /// The objective (maximised).
+    pub objective: Expression,
+    /// x[line][day][shift] with its column index, None where the line may not take the shift.
+    pub x: Vec<Vec<Vec<Option<(Variable, usize)>>>>,
+    /// Line used (column index), for vacancies.
+    pub used: Vec<Option<usize>>,
+    /// Uncovered need (column index) per (shift, day), in diagnosis models.
+    pub uncovered: Vec<((usize, usize), usize)>,
+    /// For vacancies with a chosen qualification: the columns of "at least level k".
+    pub qualification_level: Vec<Vec<(Qualification, usize)>>,
+}
+
+struct Builder<'a> {
+    instance: &'a Instance,
+    lines: &'a [LineSpec],
+    vars: ProblemVariables,
+    count: usize,
+    constraints: Vec<Constraint>,
+    x: Vec<Vec<Vec<Option<(Variable, usize)>>>>,
+    night_line: Vec<Option<Variable>>,
+    used: Vec<Option<(Variable, usize)>>,
+    relaxed: &'a [RuleFamily],
+}
+
+impl Builder<'_> {
+    fn add(&mut self, definition: good_lp::VariableDefinition) -> (Variable, usize) {
+        let var = self.vars.add(definition);
+        self.count += 1;
+        (var, self.count - 1)
+    }
+
+    fn enforced(&self, family: RuleFamily) -> bool {
+        !self.relaxed.contains(&family)
+    }
+
+    /// Σ_s x[l][d][s]: 1 when line l works on day d.
+    fn work(&self, l: usize, d: usize) -> Expression {
+        self.x[l][d % self.instance.days]
+            .iter()
+            .flatten()
+            .map(|(v, _)| *v)
+            .sum()
+    }
+
+    fn hours(&self, l: usize, days: impl Iterator<Item = usize>) -> Expression {
+        let mut expression = Expression::from(0.0);
+        for d in days {
+            for (s, cell) in self.x[l][d % self.instance.days].iter().enumerate() {
+                if let Some((v, _)) = cell {
+                    expression += self.instance.shifts[s].hours * *v;
+                }
+            }
+        }
+        expression
+    }
+
+    fn cell(&self, l: usize, d: usize, s: usize) -> Option<Variable> {
+        self.x[l][d % self.instance.days][s].map(|(v, _)| v)
+    }
+
+    fn used_expression(&self, l: usize) -> Expression {
+        match self.used[l] {
+            Some((v, _)) => v.into(),
+            None => Expression::from(1.0),
+        }
+    }
+}
+
+/// Builds the model for `lines`, with the rule families in `relaxed` left out.
+pub fn build(
+    instance: &Instance,
+    lines: &[LineSpec],
+    goal: Goal,
+    relaxed: &[RuleFamily],
+) -> RotaModel {
+    let mut b = Builder {
+        instance,
+        lines,
+        vars: ProblemVariables::new(),
+        count: 0,
+        constraints: Vec::new(),
+        x: Vec::new(),
+        night_line: Vec::new(),
+        used: Vec::new(),
+        relaxed,
+    };
+    create_shift_variables(&mut b);
+    one_shift_per_day(&mut b);
+    let mut objective = Expression::from(0.0);
+    let uncovered = coverage(&mut b, goal, &mut objective);
+    let qualification_level = qualified_coverage(&mut b);
+    if b.enforced(RuleFamily::DailyRest) {
+        daily_rest(&mut b);
+    }
+    if b.enforced(RuleFamily::WeeklyRest) {
+        weekly_rest(&mut b);
+    }
+    if b.enforced(RuleFamily::ConsecutiveDays) {
+        consecutive_work_days(&mut b);
+    }
+    if b.enforced(RuleFamily::HoursPerWeek) {
+        hours_per_seven_days(&mut b);
+    }
+    weekend_frequency(&mut b);
+    if b.enforced(RuleFamily::WholeWeekends) && instance.whole_weekends {
+        whole_weekends(&mut b);
+    }
+    if b.enforced(RuleFamily::SundayWork) && instance.sunday_off_after_sunday_work {
+        sunday_off_after_sunday_work(&mut b);
+    }
+    position_size(&mut b, goal, &mut objective);
+    symmetry_breaking(&mut b);
+    RotaModel {
+        var_count: b.count,
+        constraints: b.constraints,
+        objective,
+        x: b.x,
+        used: b.used.iter().map(|u| u.map(|(_, c)| c)).collect(),
+        uncovered,
+        qualification_level,
+        vars: b.vars,
+    }
+}
+
+fn create_shift_variables(b: &mut Builder) {
+    let instance = b.instance;
+    for (l, line) in b.lines.iter().enumerate() {
+        let used = match line.holder {
+            Holder::Vacancy => Some(b.add(variable().binary())),
+            _ => None,
+        };
+        b.used.push(used);
+        let separate = instance.separate_night_lines && b.enforced(RuleFamily::NightSeparation);
+        let family = match line.family {
+            ShiftFamily::NightsOrDays if !separate => ShiftFamily::Any,
+            family => family,
+        };
+        let night_line =
+            (family == ShiftFamily::NightsOrDays).then(|| b.add(variable().binary()).0);
+        b.night_line.push(night_line);
+        let mut line_cells = Vec::with_capacity(instance.days);
+        for d in 0..instance.days {
+            let mut cells = Vec::with_capacity(instance.shifts.len());
+            for (s, shift) in instance.shifts.iter().enumerate() {
+                let allowed = match family {
+                    ShiftFamily::NightsOnly => shift.night,
+                    ShiftFamily::NoNights => !shift.night,
+                    ShiftFamily::Any | ShiftFamily::NightsOrDays => true,
+                } && weekend_allowed(b, line, d, s);
+                cells.push(allowed.then(|| b.add(variable().binary())));
+            }
+            line_cells.push(cells);
+        }
+        b.x.push(line_cells);
+        // A line's family fixes which kind of shift it takes (night line or day line).
+        if let Some(night) = night_line {
+            for d in 0..instance.days {
+                for (s, shift) in instance.shifts.iter().enumerate() {
+                    if let Some((v, _)) = b.x[l][d][s] {
+                        b.constraints.push(if shift.night {
+                            constraint!(v <= night)
+                        } else {
+                            constraint!(v + night <= 1)
+                        });
+                    }
+                }
+            }
+        }
+        if let Some((used, _)) = used {
+            for d in 0..instance.days {
+                let work = b.work(l, d);
+                b.constraints.push(constraint!(work <= used));
+            }
+        }
+    }
+}
+
+/// With fixed weekend groups a line only works the weekends of its group (line mod f structure).
+fn weekend_allowed(b: &Builder, line: &LineSpec, day: usize, shift: usize) -> bool {
+    let Some(group) = line.weekend_group else {
+        return true;
+    };
+    if !b.enforced(RuleFamily::WeekendFrequency) {
+        return true;
+    }
+    let instance = b.instance;
+    !instance.weekend_work[shift][day % 7] || (day / 7) % instance.weekend_frequency == group
+}
+
+fn one_shift_per_day(b: &mut Builder) {
+    for l in 0..b.lines.len() {
+        for d in 0..b.instance.days {
+            let work = b.work(l, d);
+            b.constraints.push(constraint!(work <= 1));
+        }
+    }
+}
+
+/// Bemanningsplan: the need per shift and day, exactly or at least.
+fn coverage(
+    b: &mut Builder,
+    goal: Goal,
+    objective: &mut Expression,
+) -> Vec<((usize, usize), usize)> {
+    let mut uncovered = Vec::new();
+    for d in 0..b.instance.days {
+        for s in 0..b.instance.shifts.len() {
+            let planned: Expression = (0..b.lines.len()).filter_map(|l| b.cell(l, d, s)).sum();
+            let need = f64::from(b.instance.need_on(s, d));
+            if goal == Goal::LeastUncovered {
+                let (slack, column) = b.add(variable().min(0.0).max(need));
+                uncovered.push(((s, d), column));
+                *objective -= slack;
+                b.constraints
+                    .push(constraint!(planned.clone() + slack >= need));
+                if b.instance.coverage_exact {
+                    b.constraints.push(constraint!(planned <= need));
+                }
+            } else if b.instance.coverage_exact {
+                b.constraints.push(constraint!(planned == need));
+            } else {
+                // Over-staffing is allowed but penalised: each extra shift costs.
+                *objective -= 0.1 * (planned.clone() - need);
+                b.constraints.push(constraint!(planned >= need));
+            }
+        }
+    }
+    uncovered
+}
+
+/// At least `min` people with a qualification (or higher) on a shift.
+fn qualified_coverage(b: &mut Builder) -> Vec<Vec<(Qualification, usize)>> {
+    let instance = b.instance;
+    let levels: Vec<Qualification> = {
+        let mut levels: Vec<Qualification> =
+            instance.qualified_need.iter().map(|(_, q, _)| *q).collect();
+        levels.sort();
+        levels.dedup();
+        levels
+    };
+    // For lines whose qualification the solver chooses: q[l][k] = line holds at least level k.
+    let mut chosen: Vec<Vec<(Qualification, Variable, usize)>> = Vec::new();
+    for line in b.lines {
+        let mut line_levels = Vec::new();
+        if line.qualification.is_none() {
+            for &level in &levels {
+                let (v, c) = b.add(variable().binary());
+                line_levels.push((level, v, c));
+            }
+        }
+        chosen.push(line_levels);
+    }
+    for line_levels in &chosen {
+        for pair in line_levels.windows(2) {
+            let (lower, higher) = (pair[0].1, pair[1].1);
+            b.constraints.push(constraint!(higher <= lower));
+        }
+    }
+    for &(s, level, min) in &instance.qualified_need {
+        for d in 0..instance.days {
+            let mut qualified = Expression::from(0.0);
+            for (l, line) in b.lines.iter().enumerate() {
+                let Some(x) = b.cell(l, d, s) else { continue };
+                match line.qualification {
+                    Some(q) if q >= level => qualified += x,
+                    Some(_) => {}
+                    None => {
+                        let Some(&(_, q, _)) = chosen[l].iter().find(|(k, _, _)| *k == level)
+                        else {
+                            continue;
+                        };
+                        let (y, _) = b.add(variable().min(0.0).max(1.0));
+                        b.constraints.push(constraint!(y <= x));
+                        b.constraints.push(constraint!(y <= q));
+                        qualified += y;
+                    }
+                }
+            }
+            let min = f64::from(min[d % 7]);
+            b.constraints.push(constraint!(qualified >= min));
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|levels| levels.into_iter().map(|(k, _, c)| (k, c)).collect())
+        .collect()
+}
+
+/// AML § 10-8 (1): at least the minimum daily rest between two shifts (forbidden successors).
+fn daily_rest(b: &mut Builder) {
+    let instance = b.instance;
+    for l in 0..b.lines.len() {
+        for d in 0..instance.days {
+            for s in 0..instance.shifts.len() {
+                let Some(first) = b.cell(l, d, s) else {
+                    continue;
+                };
+                for (days_apart, forbidden) in [
+                    (1, &instance.forbidden_next[s]),
+                    (2, &instance.forbidden_two_days_later[s]),
+                ] {
+                    let next: Expression = forbidden
+                        .iter()
+                        .filter_map(|&t| b.cell(l, d + days_apart, t))
+                        .sum();
+                    if !forbidden.is_empty() {
+                        b.constraints.push(constraint!(first + next <= 1));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// AML § 10-8 (2): every week has an off day whose free period is at least the weekly rest.
+fn weekly_rest(b: &mut Builder) {
+    let instance = b.instance;
+    for l in 0..b.lines.len() {
+        let mut rest_day = Vec::with_capacity(instance.days);
+        for d in 0..instance.days {
+            let (r, _) = b.add(variable().min(0.0).max(1.0));
+            let work = b.work(l, d);
+            b.constraints.push(constraint!(r + work <= 1));
+            let previous_day = d + instance.days - 1;
+            for s in 0..instance.shifts.len() {
+                let Some(before) = b.cell(l, previous_day, s) else {
+                    continue;
+                };
+                let too_short: Expression = instance.short_single_day_rest[s]
+                    .iter()
+                    .filter_map(|&t| b.cell(l, d + 1, t))
+                    .sum();
+                if !instance.short_single_day_rest[s].is_empty() {
+                    b.constraints.push(constraint!(r + before + too_short <= 2));
+                }
+            }
+            rest_day.push(r);
+        }
+        for week in 0..instance.weeks {
+            let rests: Expression = rest_day[week * 7..week * 7 + 7].iter().copied().sum();
+            b.constraints.push(constraint!(rests >= 1));
+        }
+    }
+}
+
+/// Unit policy: at most N consecutive work days (every window of N + 1 days has an off day).
+fn consecutive_work_days(b: &mut Builder) {
+    let limit = b.instance.max_consecutive_work_days;
+    if limit >= b.instance.days {
+        return;
+    }
+    for l in 0..b.lines.len() {
+        for start in 0..b.instance.days {
+            let worked: Expression = (start..=start + limit).map(|d| b.work(l, d)).sum();
+            b.constraints.push(constraint!(worked <= limit as f64));
+        }
+    }
+}
+
+/// AML § 10-5 (2): at most the single-week maximum in every 7 consecutive days.
+fn hours_per_seven_days(b: &mut Builder) {
+    let instance = b.instance;
+    let longest = instance.shifts.iter().map(|s| s.hours).fold(0.0, f64::max);
+    let most_days = instance.max_consecutive_work_days.min(7) as f64;
+    if longest * most_days <= instance.max_hours_single_week {
+        return; // Cannot bind.
+    }
+    for l in 0..b.lines.len() {
+        for start in 0..instance.days {
+            let hours = b.hours(l, start..start + 7);
+            b.constraints
+                .push(constraint!(hours <= instance.max_hours_single_week));
+        }
+    }
+}
+
+/// Expression that is ≥ 1 when line l works weekend w (Saturday, Sunday or a counted Friday night).
+fn weekend_cells(b: &Builder, l: usize, week: usize) -> Vec<Variable> {
+    let mut cells = Vec::new();
+    for weekday in [4, SATURDAY, SUNDAY] {
+        let d = week * 7 + weekday;
+        for s in 0..b.instance.shifts.len() {
+            if b.instance.weekend_work[s][weekday] {
+                cells.extend(b.cell(l, d, s));
+            }
+        }
+    }
+    cells
+}
+
+/// Works at most every f-th weekend: fixed groups where given, else a group chosen per line,
+/// or (cycle not a multiple of f) at most one worked weekend in every f consecutive.
+fn weekend_frequency(b: &mut Builder) {
+    let instance = b.instance;
+    let f = instance.weekend_frequency;
+    if f <= 1 || !b.enforced(RuleFamily::WeekendFrequency) {
+        return;
+    }
+    for l in 0..b.lines.len() {
+        if b.lines[l].weekend_group.is_some() {
+            continue; // Enforced by which variables exist.
+        }
+        let mut worked = Vec::new();
+        for week in 0..instance.weeks {
+            let (w, _) = b.add(variable().min(0.0).max(1.0));
+            for cell in weekend_cells(b, l, week) {
+                b.constraints.push(constraint!(cell <= w));
+            }
+            worked.push(w);
+        }
+        if instance.weeks % f == 0 {
+            let groups: Vec<Variable> = (0..f).map(|_| b.add(variable().binary()).0).collect();
+            let one_group: Expression = groups.iter().copied().sum();
+            b.constraints.push(constraint!(one_group == 1));
+            for (week, &w) in worked.iter().enumerate() {
+                b.constraints.push(constraint!(w <= groups[week % f]));
+            }
+        } else {
+            for start in 0..instance.weeks {
+                let window: Expression = (start..start + f)
+                    .map(|week| worked[week % instance.weeks])
+                    .sum();
+                b.constraints.push(constraint!(window <= 1));
+            }
+        }
+    }
+}
+
+/// A line that works Saturday also works Sunday of that weekend, and the other way round.
+fn whole_weekends(b: &mut Builder) {
+    for l in 0..b.lines.len() {
+        for week in 0..b.instance.weeks {
+            let saturday = b.work(l, week * 7 + SATURDAY);
+            let sunday = b.work(l, week * 7 + SUNDAY);
+            b.constraints.push(constraint!(saturday == sunday));
+        }
+    }
+}
+
+/// AML § 10-8 (4): no Sunday work in two weeks in a row (binds only when f < 2).
+fn sunday_off_after_sunday_work(b: &mut Builder) {
+    let instance = b.instance;
+    if instance.weekend_frequency >= 2 && b.enforced(RuleFamily::WeekendFrequency) {
+        return; // Implied: Sunday work is weekend work.
+    }
+    for l in 0..b.lines.len() {
+        let mut sunday = Vec::new();
+        for week in 0..instance.weeks {
+            let (w, _) = b.add(variable().min(0.0).max(1.0));
+            for weekday in [SATURDAY, SUNDAY] {
+                for s in 0..instance.shifts.len() {
+                    if instance.sunday_work[s][weekday] {
+                        if let Some(cell) = b.cell(l, week * 7 + weekday, s) {
+                            b.constraints.push(constraint!(cell <= w));
+                        }
+                    }
+                }
+            }
+            sunday.push(w);
+        }
+        if instance.weeks >= 2 {
+            for week in 0..instance.weeks {
+                let (a, c) = (sunday[week], sunday[(week + 1) % instance.weeks]);
+                b.constraints.push(constraint!(a + c <= 1));
+            }
+        }
+    }
+}
+
+/// Position size: within the line's minimum and maximum; the objective per goal.
+fn position_size(b: &mut Builder, goal: Goal, objective: &mut Expression) {
+    let instance = b.instance;
+    let full_time_from =
+        (100.0 - instance.full_time_tolerance_pct) / 100.0 * instance.full_time_cycle_hours();
+    for l in 0..b.lines.len() {
+        let line = &b.lines[l];
+        let hours = b.hours(l, 0..instance.days);
+        let used = b.used_expression(l);
+        b.constraints
+            .push(constraint!(hours.clone() <= line.max_hours * used.clone()));
+        if b.enforced(RuleFamily::PositionFloor) && line.min_hours > 0.0 {
+            b.constraints
+                .push(constraint!(hours.clone() >= line.min_hours * used.clone()));
+        }
+        match goal {
+            Goal::MostFullTime => {
+                let (full_time, _) = b.add(variable().binary());
+                b.constraints
+                    .push(constraint!(hours >= full_time_from * full_time));
+                *objective += full_time;
+            }
+            Goal::Today => match line.holder {
+                Holder::Employee(_) => {
+                    if let Some(wanted) = line.wanted_hours {
+                        let (granted, _) = b.add(variable().min(0.0).max(wanted));
+                        b.constraints.push(constraint!(granted <= hours));
+                        // Wishes first: every wished hour outweighs any number of vacancies.
+                        *objective += 10_000.0 * granted;
+                    }
+                }
+                Holder::Vacancy | Holder::Ideal => {
+                    let (full_time, _) = b.add(variable().binary());
+                    b.constraints
+                        .push(constraint!(hours >= full_time_from * full_time));
+                    *objective += full_time;
+                    *objective -= 100.0 * used;
+                }
+            },
+            Goal::LeastUncovered => {}
+        }
+    }
+}
+
+/// Interchangeable lines: ideal lines in the same weekend group and family are ordered by hours;
+/// vacancies are used in order.
+fn symmetry_breaking(b: &mut Builder) {
+    let count = b.lines.len();
+    for l in 0..count {
+        let Some(next) = (l + 1..count).find(|&m| interchangeable(&b.lines[l], &b.lines[m])) else {
+            continue;
+        };
+        match b.lines[l].holder {
+            Holder::Vacancy => {
+                if let (Some((a, _)), Some((c, _))) = (b.used[l], b.used[next]) {
+                    b.constraints.push(constraint!(a >= c));
+                }
+            }
+            Holder::Ideal if b.night_line[l].is_none() => {
+                let (first, second) = (
+                    b.hours(l, 0..b.instance.days),
+                    b.hours(next, 0..b.instance.days),
+                );
+                b.constraints.push(constraint!(first >= second));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn interchangeable(a: &LineSpec, b: &LineSpec) -> bool {
+    a.holder == b.holder
+        && matches!(a.holder, Holder::Ideal | Holder::Vacancy)
+        && a.family == b.family
+        && a.weekend_group == b.weekend_group
+        && a.qualification == b.qualification
+}

@@ -1,0 +1,247 @@
+//! Running HiGHS on a built model: time limit, cancel from another thread, progress, and an
+//! early stop when the solution reaches a bound proven outside the MIP.
+
+use super::model::RotaModel;
+use ::highs::{HighsModelStatus, HighsSolutionStatus};
+use good_lp::SolverModel;
+use std::os::raw::{c_char, c_int, c_void};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// What a running solve reports, for a progress display.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// What is being solved, e.g. "30 lines".
+    pub phase: String,
+    /// Seconds since the solve started.
+    pub elapsed_seconds: f64,
+    /// Objective of the best solution found in this phase, if any.
+    pub best_objective: Option<f64>,
+    /// Best proven bound in this phase.
+    pub best_bound: Option<f64>,
+}
+
+/// Shared between the solving thread and whoever watches it.
+#[derive(Clone, Debug, Default)]
+pub struct SolveControl {
+    /// Set to true to stop the solve; it returns the best solution so far.
+    pub cancel: Arc<AtomicBool>,
+    /// Updated while solving.
+    pub progress: Arc<Mutex<Progress>>,
+}
+
+impl SolveControl {
+    /// Asks the solve to stop.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether a cancel was asked for.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// A copy of the current progress.
+    pub fn progress(&self) -> Progress {
+        self.progress.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    pub(super) fn set_phase(&self, phase: String, started: Instant) {
+        if let Ok(mut progress) = self.progress.lock() {
+            progress.phase = phase;
+            progress.elapsed_seconds = started.elapsed().as_secs_f64();
+            progress.best_objective = None;
+            progress.best_bound = None;
+        }
+    }
+}
+
+/// How one HiGHS run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunStatus {
+    /// Proven optimal (by HiGHS, or by reaching the bound given to [`run_model`]).
+    Optimal,
+    /// A solution, not proven optimal (time limit or cancel).
+    Feasible,
+    /// Proven infeasible.
+    Infeasible,
+    /// Time limit without a solution.
+    TimeLimit,
+    /// Cancelled without a solution.
+    Cancelled,
+    /// HiGHS failed.
+    Error,
+}
+
+/// The result of one run: status, objective, bound and the column values.
+#[derive(Clone, Debug)]
+pub struct RunResult {
+    /// How it ended.
+    pub status: RunStatus,
+    /// Objective of the solution (maximised).
+    pub objective: f64,
+    /// Best bound HiGHS proved (or the known bound when it was reached).
+    pub bound: f64,
+    /// Column values, by creation order.
+    pub values: Vec<f64>,
+}
+
+struct CallbackState<'a> {
+    control: &'a SolveControl,
+    started: Instant,
+    stop_at_objective: Option<f64>,
+    reached_bound: AtomicBool,
+}
+
+unsafe extern "C" fn on_highs_event(
+    kind: c_int,
+    _message: *const c_char,
+    data_out: *const highs_sys::HighsCallbackDataOut,
+    data_in: *mut highs_sys::HighsCallbackDataIn,
+    user: *mut c_void,
+) {
+    if user.is_null() || data_out.is_null() {
+        return;
+    }
+    // SAFETY: `user` is the CallbackState that outlives the solve (see `run_model`), and HiGHS
+    // passes valid data pointers for the callback kinds we start.
+    let (state, out) = unsafe { (&*(user as *const CallbackState), &*data_out) };
+    let kind = kind as highs_sys::HighsInt;
+    if kind == highs_sys::kHighsCallbackMipImprovingSolution
+        || kind == highs_sys::kHighsCallbackMipInterrupt
+    {
+        // The model is solved as a minimisation of the negated objective.
+        let primal = -out.mip_primal_bound;
+        let dual = -out.mip_dual_bound;
+        if let Ok(mut progress) = state.control.progress.lock() {
+            progress.elapsed_seconds = state.started.elapsed().as_secs_f64();
+            if primal.is_finite() && primal.abs() < 1e20 {
+                progress.best_objective = Some(primal);
+            }
+            if dual.is_finite() && dual.abs() < 1e20 {
+                progress.best_bound = Some(dual);
+            }
+        }
+        if kind == highs_sys::kHighsCallbackMipInterrupt && !data_in.is_null() {
+            let reached = state
+                .stop_at_objective
+                .is_some_and(|target| primal.is_finite() && primal >= target - 1e-6);
+            if reached {
+                state.reached_bound.store(true, Ordering::Relaxed);
+            }
+            if reached || state.control.is_cancelled() {
+                // SAFETY: data_in is non-null and valid during an interrupt callback.
+                unsafe { (*data_in).user_interrupt = 1 };
+            }
+        }
+    }
+}
+
+/// Solves `model` (maximising its objective) within `time_limit` seconds.
+///
+/// `stop_at_objective`: a bound proven outside the MIP; a solution reaching it is optimal, so the
+/// run stops there instead of proving it again.
+pub fn run_model(
+    model: RotaModel,
+    time_limit: f64,
+    stop_at_objective: Option<f64>,
+    control: &SolveControl,
+    started: Instant,
+) -> RunResult {
+    let failed = |status| RunResult {
+        status,
+        objective: f64::NAN,
+        bound: f64::NAN,
+        values: Vec::new(),
+    };
+    if control.is_cancelled() {
+        return failed(RunStatus::Cancelled);
+    }
+    if time_limit <= 0.0 {
+        return failed(RunStatus::TimeLimit);
+    }
+    let var_count = model.var_count;
+    // Minimise the negated objective so HiGHS's internal sense and its callback numbers agree.
+    let mut problem = model
+        .vars
+        .minimise(model.objective * -1.0)
+        .using(good_lp::highs);
+    for constraint in model.constraints {
+        problem.add_constraint(constraint);
+    }
+    let Ok(mut highs_model) = problem.try_into_inner() else {
+        return failed(RunStatus::Error);
+    };
+    highs_model.make_quiet();
+    highs_model.set_option("time_limit", time_limit);
+    highs_model.set_option("threads", 1);
+    highs_model.set_option("random_seed", 1);
+    highs_model.set_option("mip_rel_gap", 1e-6);
+    let state = CallbackState {
+        control,
+        started,
+        stop_at_objective,
+        reached_bound: AtomicBool::new(false),
+    };
+    // SAFETY: the model pointer is valid; `state` lives on this stack frame until the solve returns.
+    unsafe {
+        let pointer = highs_model.as_mut_ptr();
+        highs_sys::Highs_setCallback(
+            pointer,
+            Some(on_highs_event),
+            &state as *const CallbackState as *mut c_void,
+        );
+        highs_sys::Highs_startCallback(pointer, highs_sys::kHighsCallbackMipInterrupt);
+        highs_sys::Highs_startCallback(pointer, highs_sys::kHighsCallbackMipImprovingSolution);
+    }
+    let Ok(solved) = highs_model.try_solve() else {
+        return failed(RunStatus::Error);
+    };
+    let status = solved.status();
+    let has_solution = solved.primal_solution_status() == HighsSolutionStatus::Feasible;
+    let values = if has_solution {
+        solved.get_solution().columns().to_vec()
+    } else {
+        Vec::new()
+    };
+    let objective = if has_solution {
+        -solved.objective_value()
+    } else {
+        f64::NAN
+    };
+    let reached_bound = state.reached_bound.load(Ordering::Relaxed);
+    let mip_gap = solved.mip_gap();
+    let bound = if reached_bound {
+        objective
+    } else if mip_gap.is_finite() {
+        objective + mip_gap * objective.abs().max(1e-9)
+    } else {
+        objective
+    };
+    let run_status = match status {
+        HighsModelStatus::Optimal
+        | HighsModelStatus::ObjectiveBound
+        | HighsModelStatus::ObjectiveTarget
+            if has_solution =>
+        {
+            RunStatus::Optimal
+        }
+        HighsModelStatus::Infeasible | HighsModelStatus::UnboundedOrInfeasible => {
+            RunStatus::Infeasible
+        }
+        _ if has_solution && reached_bound => RunStatus::Optimal,
+        _ if has_solution => RunStatus::Feasible,
+        HighsModelStatus::ReachedInterrupt => RunStatus::Cancelled,
+        HighsModelStatus::ReachedTimeLimit => RunStatus::TimeLimit,
+        _ if control.is_cancelled() => RunStatus::Cancelled,
+        _ => RunStatus::Error,
+    };
+    debug_assert!(values.is_empty() || values.len() == var_count);
+    RunResult {
+        status: run_status,
+        objective,
+        bound,
+        values,
+    }
+}
