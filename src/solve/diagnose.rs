@@ -105,7 +105,7 @@ fn uncovered_slots(
 ) -> Option<Vec<(usize, usize, f64)>> {
     let built = model::build(instance, lines, Goal::LeastUncovered, relaxed);
     let slots = built.uncovered.clone();
-    let result = run_model(built, seconds, Some(0.0), control, Instant::now());
+    let result = run_model(built, seconds, Some(0.0), None, control, Instant::now());
     match result.status {
         RunStatus::Optimal | RunStatus::Feasible => Some(
             slots

@@ -251,11 +251,56 @@ fn fixed_groups(instance: &Instance) -> bool {
     instance.weekend_frequency > 1 && instance.weeks % instance.weekend_frequency == 0
 }
 
+/// The smallest sum of shift hours that reaches `at_least` (lines are made of whole shifts).
+pub(crate) fn smallest_line_hours(instance: &Instance, at_least: f64) -> f64 {
+    let minutes: Vec<usize> = instance
+        .shifts
+        .iter()
+        .map(|s| (s.hours * 60.0).round() as usize)
+        .filter(|&m| m > 0)
+        .collect();
+    let target = (at_least * 60.0 - 1e-6).ceil().max(0.0) as usize;
+    let Some(&longest) = minutes.iter().max() else {
+        return at_least;
+    };
+    let mut reachable = vec![false; target + longest + 1];
+    reachable[0] = true;
+    for total in 0..reachable.len() {
+        if !reachable[total] {
+            continue;
+        }
+        if total >= target {
+            return total as f64 / 60.0;
+        }
+        for &m in &minutes {
+            if total + m < reachable.len() {
+                reachable[total + m] = true;
+            }
+        }
+    }
+    at_least
+}
+
+/// Fewest hours of a full-time line, as a sum of whole shifts.
+pub(crate) fn full_time_line_hours(instance: &Instance) -> f64 {
+    smallest_line_hours(
+        instance,
+        (100.0 - instance.full_time_tolerance_pct) / 100.0 * instance.full_time_cycle_hours(),
+    )
+}
+
+/// Fewest hours of a line at the floor, as a sum of whole shifts.
+pub(crate) fn floor_line_hours(instance: &Instance) -> f64 {
+    smallest_line_hours(
+        instance,
+        instance.min_position_pct / 100.0 * instance.full_time_cycle_hours(),
+    )
+}
+
 /// The most full-time lines possible among `heads` lines sharing `hours`, with the floor.
 fn most_full_time_lines(instance: &Instance, heads: u32, hours: f64) -> u32 {
-    let full_time_from =
-        (100.0 - instance.full_time_tolerance_pct) / 100.0 * instance.full_time_cycle_hours();
-    let floor = instance.min_position_pct / 100.0 * instance.full_time_cycle_hours();
+    let full_time_from = full_time_line_hours(instance);
+    let floor = floor_line_hours(instance);
     (0..=heads)
         .rev()
         .find(|&k| f64::from(k) * full_time_from + f64::from(heads - k) * floor <= hours + 1e-6)
@@ -270,7 +315,6 @@ fn solve_ideal(
     remaining: &dyn Fn() -> f64,
 ) {
     let full_cycle = instance.full_time_cycle_hours();
-    let floor_hours = instance.min_position_pct / 100.0 * full_cycle;
     let f = instance.weekend_frequency as u32;
     let mut overall = SolveStatus::Optimal;
     let (mut objective, mut bound) = (0.0, 0.0);
@@ -278,6 +322,7 @@ fn solve_ideal(
         // Night lines and day lines share no shift: each family is its own, smaller problem.
         let instance = &instance.only_shifts(|shift| in_family(family, shift.night));
         let (hours, weekend_heads) = family_need(instance, family);
+        let floor_hours = floor_line_hours(instance);
         let hours_bound = (hours / full_cycle - 1e-9).ceil().max(1.0) as u32;
         let lower = hours_bound.max(f * weekend_heads);
         let upper = if floor_hours > 0.0 {
@@ -296,22 +341,21 @@ fn solve_ideal(
                 .map(|l| LineSpec {
                     holder: Holder::Ideal,
                     family,
-                    weekend_group: fixed_groups(instance).then_some(l % instance.weekend_frequency),
+                    weekend_group: fixed_groups(instance)
+                        .then_some(l % instance.weekend_frequency),
                     min_hours: floor_hours,
                     max_hours: full_cycle,
                     wanted_hours: None,
                     qualification: None,
                 })
                 .collect();
-            let built = model::build(instance, &lines, Goal::MostFullTime, &[]);
-            let target = f64::from(most_full_time_lines(instance, heads, hours));
-            let x = built.x.clone();
-            let qualification_level = built.qualification_level.clone();
-            let result = run_model(built, remaining(), Some(target), control, started);
-            match result.status {
+            let target = most_full_time_lines(instance, heads, hours);
+            let (run_status, result, x, qualification_level) =
+                lines_at(instance, &lines, target, control, started, remaining);
+            match run_status {
                 RunStatus::Infeasible => continue,
                 RunStatus::Optimal | RunStatus::Feasible => {
-                    status = if result.status == RunStatus::Optimal {
+                    status = if run_status == RunStatus::Optimal {
                         SolveStatus::Optimal
                     } else {
                         SolveStatus::Feasible
@@ -329,23 +373,114 @@ fn solve_ideal(
             return;
         };
         report.proven_lower_bound_heads += heads;
-        objective += result.objective;
-        bound += result.bound;
+        let family_lines = extract_lines(instance, &result, &x, &lines, &qualification_level, &[]);
+        let full_time_lines = family_lines
+            .iter()
+            .filter(|l| l.position_pct >= 100.0 - instance.full_time_tolerance_pct - 1e-9)
+            .count() as f64;
+        objective += full_time_lines;
+        bound += result.bound.max(full_time_lines);
         if status == SolveStatus::Feasible {
             overall = SolveStatus::Feasible;
         }
-        report.lines.extend(extract_lines(
-            instance,
-            &result,
-            &x,
-            &lines,
-            &qualification_level,
-            &[],
-        ));
+        report.lines.extend(family_lines);
     }
     report.status = overall;
     set_objective(report, objective, bound);
     sort_lines(instance, &mut report.lines);
+}
+
+type ShiftCells = Vec<Vec<Vec<Option<(good_lp::Variable, usize)>>>>;
+
+/// Number of lines at full time in a solution.
+fn count_full_time(instance: &Instance, x: &ShiftCells, values: &[f64]) -> u32 {
+    let threshold = full_time_line_hours(instance) - 1e-6;
+    x.iter()
+        .filter(|line| {
+            let hours: f64 = line
+                .iter()
+                .flat_map(|day| day.iter().enumerate())
+                .filter_map(|(s, cell)| cell.map(|(_, c)| (s, c)))
+                .filter(|&(_, c)| values.get(c).is_some_and(|&v| v > 0.5))
+                .map(|(s, _)| instance.shifts[s].hours)
+                .sum();
+            hours >= threshold
+        })
+        .count() as u32
+}
+
+/// A model for `lines` with no objective: HiGHS finds a rota fastest when it only looks for one.
+fn feasibility_model(instance: &Instance, lines: &[LineSpec]) -> model::RotaModel {
+    let mut built = model::build(instance, lines, Goal::MostFullTime, &[]);
+    built.objective = good_lp::Expression::from(0.0);
+    built
+}
+
+/// Lines for a fixed head count: first any rota, then the most full-time lines by asking for
+/// rotas where the first k lines (spread over the weekend groups) are full time, searching k
+/// between what was found and the arithmetic bound `target`.
+fn lines_at(
+    instance: &Instance,
+    lines: &[LineSpec],
+    target: u32,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> (
+    RunStatus,
+    RunResult,
+    ShiftCells,
+    Vec<Vec<(Qualification, usize)>>,
+) {
+    let first = feasibility_model(instance, lines);
+    let x = first.x.clone();
+    let qualification_level = first.qualification_level.clone();
+    let mut best = run_model(first, remaining(), Some(0.0), None, control, started);
+    if !matches!(best.status, RunStatus::Optimal | RunStatus::Feasible) {
+        return (best.status, best, x, qualification_level);
+    }
+    let full_time_hours = full_time_line_hours(instance);
+    let mut found = count_full_time(instance, &x, &best.values);
+    let (mut upper, mut proven_upper) = (target.max(found), target.max(found));
+    // The bound itself first (often reachable); else one more at a time from what was found.
+    // Each attempt is short: HiGHS finds a rota in about a second when one exists, while
+    // proving that none exists can take minutes.
+    let mut k = upper;
+    while found < upper && remaining() > 0.2 && !control.is_cancelled() {
+        let mut designated = lines.to_vec();
+        for line in designated.iter_mut().take(k as usize) {
+            line.min_hours = line.min_hours.max(full_time_hours);
+        }
+        let time = remaining().min(4.0);
+        let attempt = run_model(
+            feasibility_model(instance, &designated),
+            time,
+            Some(0.0),
+            None,
+            control,
+            started,
+        );
+        match attempt.status {
+            RunStatus::Optimal | RunStatus::Feasible => {
+                found = count_full_time(instance, &x, &attempt.values).max(k);
+                best = attempt;
+            }
+            RunStatus::Infeasible => {
+                upper = k - 1;
+                proven_upper = k - 1;
+            }
+            _ => upper = k - 1,
+        }
+        k = (found + 1).min(upper);
+    }
+    let status = if found >= proven_upper {
+        RunStatus::Optimal
+    } else {
+        RunStatus::Feasible
+    };
+    best.objective = f64::from(found);
+    best.bound = f64::from(proven_upper);
+    (status, best, x, qualification_level)
 }
 
 fn family_label(family: ShiftFamily) -> &'static str {
@@ -452,7 +587,7 @@ fn solve_today(
     let x = built.x.clone();
     let used = built.used.clone();
     let qualification_level = built.qualification_level.clone();
-    let result = run_model(built, remaining(), None, control, started);
+    let result = run_model(built, remaining(), None, None, control, started);
     report.status = match result.status {
         RunStatus::Optimal => SolveStatus::Optimal,
         RunStatus::Feasible => SolveStatus::Feasible,

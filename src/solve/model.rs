@@ -467,7 +467,8 @@ fn consecutive_work_days(b: &mut Builder) {
 fn hours_per_seven_days(b: &mut Builder) {
     let instance = b.instance;
     let longest = instance.shifts.iter().map(|s| s.hours).fold(0.0, f64::max);
-    let most_days = instance.max_consecutive_work_days.min(7) as f64;
+    // With at most M days in a row, 7 days hold at most 7 − ⌊7 / (M + 1)⌋ work days.
+    let most_days = (7 - 7 / (instance.max_consecutive_work_days + 1)) as f64;
     if longest * most_days <= instance.max_hours_single_week {
         return; // Cannot bind.
     }
@@ -576,8 +577,8 @@ fn sunday_off_after_sunday_work(b: &mut Builder) {
 /// Position size: within the line's minimum and maximum; the objective per goal.
 fn position_size(b: &mut Builder, goal: Goal, objective: &mut Expression) {
     let instance = b.instance;
-    let full_time_from =
-        (100.0 - instance.full_time_tolerance_pct) / 100.0 * instance.full_time_cycle_hours();
+    // Lines are sums of whole shifts: the smallest such sum at full time is the real threshold.
+    let full_time_from = super::full_time_line_hours(instance);
     for l in 0..b.lines.len() {
         let line = &b.lines[l];
         let hours = b.hours(l, 0..instance.days);
@@ -590,9 +591,17 @@ fn position_size(b: &mut Builder, goal: Goal, objective: &mut Expression) {
         }
         match goal {
             Goal::MostFullTime => {
+                // hours ≥ floor + (full time − floor) · ft holds for ft = 0 and 1; summed over the
+                // lines it bounds the full-time count as tightly as the arithmetic does.
+                let floor = if b.enforced(RuleFamily::PositionFloor) {
+                    line.min_hours
+                } else {
+                    0.0
+                };
                 let (full_time, _) = b.add(variable().binary());
-                b.constraints
-                    .push(constraint!(hours >= full_time_from * full_time));
+                b.constraints.push(constraint!(
+                    hours >= floor + (full_time_from - floor) * full_time
+                ));
                 *objective += full_time;
             }
             Goal::Today => match line.holder {

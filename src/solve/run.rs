@@ -146,6 +146,7 @@ pub fn run_model(
     model: RotaModel,
     time_limit: f64,
     stop_at_objective: Option<f64>,
+    initial: Option<&[f64]>,
     control: &SolveControl,
     started: Instant,
 ) -> RunResult {
@@ -174,10 +175,19 @@ pub fn run_model(
         return failed(RunStatus::Error);
     };
     highs_model.make_quiet();
+    if std::env::var_os("HELTID_HIGHS_LOG").is_some() {
+        // For developers: HiGHS's own log on stdout.
+        highs_model.set_option("output_flag", true);
+        highs_model.set_option("log_to_console", true);
+    }
     highs_model.set_option("time_limit", time_limit);
     highs_model.set_option("threads", 1);
     highs_model.set_option("random_seed", 1);
     highs_model.set_option("mip_rel_gap", 1e-6);
+    if let Some(values) = initial.filter(|v| v.len() == var_count) {
+        // A start that does not fit is simply not used.
+        let _ = highs_model.try_set_solution(Some(values), None, None, None);
+    }
     let state = CallbackState {
         control,
         started,
@@ -211,13 +221,15 @@ pub fn run_model(
         f64::NAN
     };
     let reached_bound = state.reached_bound.load(Ordering::Relaxed);
-    let mip_gap = solved.mip_gap();
-    let bound = if reached_bound {
+    // HiGHS minimises the negated objective: its dual bound, negated, bounds the objective above.
+    let dual_bound = solved
+        .double_info_value(c"mip_dual_bound")
+        .map(|bound| -bound)
+        .unwrap_or(f64::NAN);
+    let bound = if reached_bound || status == HighsModelStatus::Optimal || !dual_bound.is_finite() {
         objective
-    } else if mip_gap.is_finite() {
-        objective + mip_gap * objective.abs().max(1e-9)
     } else {
-        objective
+        dual_bound.max(objective)
     };
     let run_status = match status {
         HighsModelStatus::Optimal
@@ -237,7 +249,6 @@ pub fn run_model(
         _ if control.is_cancelled() => RunStatus::Cancelled,
         _ => RunStatus::Error,
     };
-    debug_assert!(values.is_empty() || values.len() == var_count);
     RunResult {
         status: run_status,
         objective,
