@@ -107,7 +107,8 @@ fn uncovered_slots(
     let slots = built.uncovered.clone();
     let result = run_model(built, seconds, Some(0.0), None, control, Instant::now());
     match result.status {
-        RunStatus::Optimal | RunStatus::Feasible => Some(
+        // Only a proven least number of empty shifts says which shifts cannot be covered.
+        RunStatus::Optimal => Some(
             slots
                 .into_iter()
                 .filter(|(_, column)| result.values[*column] > 0.5)

@@ -17,7 +17,7 @@ pub use run::{Progress, SolveControl};
 use crate::calc;
 use crate::model::{OFF, Qualification, Rota, RotaLine, SATURDAY, SUNDAY, Scenario, SolveMode};
 use crate::rules::{self, Severity, Violation};
-use model::{Goal, Holder, LineSpec, ShiftFamily};
+use model::{Goal, Holder, LineSpec, QualificationColumns, ShiftCells, ShiftFamily};
 use run::{RunResult, RunStatus, run_model};
 use std::time::Instant;
 
@@ -248,7 +248,7 @@ fn family_need(instance: &Instance, family: ShiftFamily) -> (f64, u32) {
 }
 
 fn fixed_groups(instance: &Instance) -> bool {
-    instance.weekend_frequency > 1 && instance.weeks % instance.weekend_frequency == 0
+    instance.weekend_frequency > 1 && instance.weeks.is_multiple_of(instance.weekend_frequency)
 }
 
 /// The smallest sum of shift hours that reaches `at_least` (lines are made of whole shifts).
@@ -341,8 +341,7 @@ fn solve_ideal(
                 .map(|l| LineSpec {
                     holder: Holder::Ideal,
                     family,
-                    weekend_group: fixed_groups(instance)
-                        .then_some(l % instance.weekend_frequency),
+                    weekend_group: fixed_groups(instance).then_some(l % instance.weekend_frequency),
                     min_hours: floor_hours,
                     max_hours: full_cycle,
                     wanted_hours: None,
@@ -350,30 +349,38 @@ fn solve_ideal(
                 })
                 .collect();
             let target = most_full_time_lines(instance, heads, hours);
-            let (run_status, result, x, qualification_level) =
+            let (run_status, attempt) =
                 lines_at(instance, &lines, target, control, started, remaining);
-            match run_status {
-                RunStatus::Infeasible => continue,
-                RunStatus::Optimal | RunStatus::Feasible => {
+            match (run_status, attempt) {
+                (RunStatus::Infeasible, _) => continue,
+                (run_status, Some(attempt)) => {
                     status = if run_status == RunStatus::Optimal {
                         SolveStatus::Optimal
                     } else {
                         SolveStatus::Feasible
                     };
-                    found = Some((heads, result, x, lines, qualification_level));
+                    found = Some((heads, attempt));
                 }
-                RunStatus::TimeLimit | RunStatus::Error => status = SolveStatus::Timeout,
-                RunStatus::Cancelled => status = SolveStatus::Cancelled,
+                (RunStatus::Cancelled, None) => status = SolveStatus::Cancelled,
+                (_, None) => status = SolveStatus::Timeout,
             }
             break;
         }
-        let Some((heads, result, x, lines, qualification_level)) = found else {
+        let Some((heads, best)) = found else {
             report.status = status;
             report.lines.clear();
             return;
         };
         report.proven_lower_bound_heads += heads;
-        let family_lines = extract_lines(instance, &result, &x, &lines, &qualification_level, &[]);
+        let result = &best.result;
+        let family_lines = extract_lines(
+            instance,
+            result,
+            &best.x,
+            &best.lines,
+            &best.qualification_level,
+            &[],
+        );
         let full_time_lines = family_lines
             .iter()
             .filter(|l| l.position_pct >= 100.0 - instance.full_time_tolerance_pct - 1e-9)
@@ -389,8 +396,6 @@ fn solve_ideal(
     set_objective(report, objective, bound);
     sort_lines(instance, &mut report.lines);
 }
-
-type ShiftCells = Vec<Vec<Vec<Option<(good_lp::Variable, usize)>>>>;
 
 /// Number of lines at full time in a solution.
 fn count_full_time(instance: &Instance, x: &ShiftCells, values: &[f64]) -> u32 {
@@ -411,7 +416,12 @@ fn count_full_time(instance: &Instance, x: &ShiftCells, values: &[f64]) -> u32 {
 
 /// A model for `lines` with no objective: HiGHS finds a rota fastest when it only looks for one.
 fn feasibility_model(instance: &Instance, lines: &[LineSpec]) -> model::RotaModel {
-    let mut built = model::build(instance, lines, Goal::MostFullTime, &[]);
+    let goal = if lines.iter().any(|l| l.holder != Holder::Ideal) {
+        Goal::Today
+    } else {
+        Goal::MostFullTime
+    };
+    let mut built = model::build(instance, lines, goal, &[]);
     built.objective = good_lp::Expression::from(0.0);
     built
 }
@@ -426,21 +436,14 @@ fn lines_at(
     control: &SolveControl,
     started: Instant,
     remaining: &dyn Fn() -> f64,
-) -> (
-    RunStatus,
-    RunResult,
-    ShiftCells,
-    Vec<Vec<(Qualification, usize)>>,
-) {
-    let first = feasibility_model(instance, lines);
-    let x = first.x.clone();
-    let qualification_level = first.qualification_level.clone();
-    let mut best = run_model(first, remaining(), Some(0.0), None, control, started);
-    if !matches!(best.status, RunStatus::Optimal | RunStatus::Feasible) {
-        return (best.status, best, x, qualification_level);
-    }
+) -> (RunStatus, Option<Found>) {
+    let (status, first) = find_rota(instance, lines, remaining(), control, started);
+    let Some(mut best) = first else {
+        return (status, None);
+    };
+    let x = best.x.clone();
     let full_time_hours = full_time_line_hours(instance);
-    let mut found = count_full_time(instance, &x, &best.values);
+    let mut found = count_full_time(instance, &x, &best.result.values);
     let (mut upper, mut proven_upper) = (target.max(found), target.max(found));
     // The bound itself first (often reachable); else one more at a time from what was found.
     // Each attempt is short: HiGHS finds a rota in about a second when one exists, while
@@ -452,20 +455,12 @@ fn lines_at(
             line.min_hours = line.min_hours.max(full_time_hours);
         }
         let time = remaining().min(4.0);
-        let attempt = run_model(
-            feasibility_model(instance, &designated),
-            time,
-            Some(0.0),
-            None,
-            control,
-            started,
-        );
-        match attempt.status {
-            RunStatus::Optimal | RunStatus::Feasible => {
-                found = count_full_time(instance, &x, &attempt.values).max(k);
+        match find_rota(instance, &designated, time, control, started) {
+            (_, Some(attempt)) => {
+                found = count_full_time(instance, &x, &attempt.result.values).max(k);
                 best = attempt;
             }
-            RunStatus::Infeasible => {
+            (RunStatus::Infeasible, _) => {
                 upper = k - 1;
                 proven_upper = k - 1;
             }
@@ -478,9 +473,9 @@ fn lines_at(
     } else {
         RunStatus::Feasible
     };
-    best.objective = f64::from(found);
-    best.bound = f64::from(proven_upper);
-    (status, best, x, qualification_level)
+    best.result.objective = f64::from(found);
+    best.result.bound = f64::from(proven_upper);
+    (status, Some(best))
 }
 
 fn family_label(family: ShiftFamily) -> &'static str {
@@ -565,6 +560,45 @@ fn vacancy_count(scenario: &Scenario, instance: &Instance) -> usize {
     for_hours.max(bounds_heads.saturating_sub(scenario.staff.len())) + 2
 }
 
+/// A solution with the model handles needed to read it.
+struct Found {
+    result: RunResult,
+    lines: Vec<LineSpec>,
+    x: ShiftCells,
+    used: Vec<Option<usize>>,
+    qualification_level: QualificationColumns,
+}
+
+/// Looks for any rota for `lines` within `seconds`; the run's status with what was found.
+fn find_rota(
+    instance: &Instance,
+    lines: &[LineSpec],
+    seconds: f64,
+    control: &SolveControl,
+    started: Instant,
+) -> (RunStatus, Option<Found>) {
+    let built = feasibility_model(instance, lines);
+    let (x, used, qualification_level) = (
+        built.x.clone(),
+        built.used.clone(),
+        built.qualification_level.clone(),
+    );
+    let result = run_model(built, seconds, Some(0.0), None, control, started);
+    let status = result.status;
+    let found = matches!(status, RunStatus::Optimal | RunStatus::Feasible).then(|| Found {
+        result,
+        lines: lines.to_vec(),
+        x,
+        used,
+        qualification_level,
+    });
+    (status, found)
+}
+
+/// Today mode, step by step, each step a short search for a rota:
+/// 1. everyone keeps at least today's position (any rota at all);
+/// 2. wishes, largest first: each person's wish fully, else half of it, when a rota allows it;
+/// 3. fewer vacancies, one at a time, down to what the hours require.
 fn solve_today(
     scenario: &Scenario,
     instance: &Instance,
@@ -574,49 +608,110 @@ fn solve_today(
     remaining: &dyn Fn() -> f64,
 ) {
     let vacancies = vacancy_count(scenario, instance);
-    let lines = today_lines(scenario, instance, vacancies);
+    let mut lines = today_lines(scenario, instance, vacancies);
     control.set_phase(
         format!(
-            "{} ansatte og inntil {} ledige linjer",
-            scenario.staff.len(),
-            vacancies
+            "{} ansatte og inntil {vacancies} ledige linjer",
+            scenario.staff.len()
         ),
         started,
     );
-    let built = model::build(instance, &lines, Goal::Today, &[]);
-    let x = built.x.clone();
-    let used = built.used.clone();
-    let qualification_level = built.qualification_level.clone();
-    let result = run_model(built, remaining(), None, None, control, started);
-    report.status = match result.status {
-        RunStatus::Optimal => SolveStatus::Optimal,
-        RunStatus::Feasible => SolveStatus::Feasible,
-        RunStatus::Infeasible => SolveStatus::Infeasible,
-        RunStatus::TimeLimit | RunStatus::Error => SolveStatus::Timeout,
-        RunStatus::Cancelled => SolveStatus::Cancelled,
-    };
-    if !report.status.has_proposal() {
+    let (status, first) = find_rota(instance, &lines, remaining(), control, started);
+    let Some(mut best) = first else {
+        report.status = match status {
+            RunStatus::Infeasible => SolveStatus::Infeasible,
+            RunStatus::Cancelled => SolveStatus::Cancelled,
+            _ => SolveStatus::Timeout,
+        };
         return;
+    };
+    let step_seconds = || remaining().min(4.0);
+    let mut all_wishes_met = true;
+    let mut wishes: Vec<usize> = (0..lines.len())
+        .filter(|&l| {
+            lines[l]
+                .wanted_hours
+                .is_some_and(|w| w > lines[l].min_hours + 1e-6)
+        })
+        .collect();
+    wishes.sort_by(|&a, &b| {
+        let gap = |l: usize| lines[l].wanted_hours.unwrap_or(0.0) - lines[l].min_hours;
+        gap(b).total_cmp(&gap(a))
+    });
+    control.set_phase("ønsker om større stilling".into(), started);
+    for l in wishes {
+        let wanted = lines[l].wanted_hours.unwrap_or(lines[l].min_hours);
+        let mut met = false;
+        for share in [1.0, 0.5] {
+            if remaining() <= 0.2 || control.is_cancelled() {
+                break;
+            }
+            let mut trial = lines.clone();
+            trial[l].min_hours = lines[l].min_hours + share * (wanted - lines[l].min_hours);
+            if let (_, Some(found)) = find_rota(instance, &trial, step_seconds(), control, started)
+            {
+                lines = trial;
+                best = found;
+                met = share == 1.0;
+                break;
+            }
+        }
+        all_wishes_met &= met;
     }
+    control.set_phase("færre ledige stillinger".into(), started);
+    let vacancy_hours = instance.cycle_need_hours()
+        - lines
+            .iter()
+            .filter(|l| l.holder != Holder::Vacancy)
+            .map(|l| l.max_hours)
+            .sum::<f64>();
+    let fewest_vacancies = (vacancy_hours.max(0.0) / instance.full_time_cycle_hours() - 1e-9)
+        .ceil()
+        .max(0.0) as usize;
+    let mut in_use = used_vacancies(&best);
+    while in_use > fewest_vacancies && remaining() > 0.2 && !control.is_cancelled() {
+        let employees = lines.iter().filter(|l| l.holder != Holder::Vacancy).count();
+        let trial: Vec<LineSpec> = lines[..employees + in_use - 1].to_vec();
+        match find_rota(instance, &trial, step_seconds(), control, started) {
+            (_, Some(found)) => {
+                in_use = used_vacancies(&found);
+                lines = trial;
+                best = found;
+            }
+            _ => break,
+        }
+    }
+    report.status = if all_wishes_met && in_use <= fewest_vacancies {
+        SolveStatus::Optimal
+    } else {
+        SolveStatus::Feasible
+    };
     let names: Vec<String> = scenario
         .staff
         .iter()
         .map(|e| e.name.trim().to_string())
         .collect();
-    let unused: Vec<usize> = used
+    let unused: Vec<usize> = best
+        .used
         .iter()
         .enumerate()
-        .filter(|(_, column)| column.is_some_and(|c| result.values[c] < 0.5))
+        .filter(|(_, column)| column.is_some_and(|c| best.result.values[c] < 0.5))
         .map(|(l, _)| l)
         .collect();
-    let mut proposed = extract_lines(instance, &result, &x, &lines, &qualification_level, &unused);
-    for (line, spec) in proposed.iter_mut().zip(
-        lines
-            .iter()
-            .enumerate()
-            .filter(|(l, _)| !unused.contains(l))
-            .map(|(_, s)| s),
-    ) {
+    let mut proposed = extract_lines(
+        instance,
+        &best.result,
+        &best.x,
+        &best.lines,
+        &best.qualification_level,
+        &unused,
+    );
+    let kept = best
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(l, _)| !unused.contains(l));
+    for (line, (_, spec)) in proposed.iter_mut().zip(kept) {
         if let Holder::Employee(index) = spec.holder {
             line.employee = Some(names[index].clone());
             line.qualification = None;
@@ -624,16 +719,26 @@ fn solve_today(
     }
     report.proven_lower_bound_heads = report.bounds.heads_needed;
     report.lines = proposed;
-    set_objective(report, result.objective, result.bound);
+    let vacancies_used = in_use as f64;
+    set_objective(report, vacancies_used, fewest_vacancies as f64);
+}
+
+fn used_vacancies(found: &Found) -> usize {
+    found
+        .used
+        .iter()
+        .flatten()
+        .filter(|&&c| found.result.values[c] > 0.5)
+        .count()
 }
 
 /// Reads the lines out of a solution, skipping the lines in `skip`.
 fn extract_lines(
     instance: &Instance,
     result: &RunResult,
-    x: &[Vec<Vec<Option<(good_lp::Variable, usize)>>>],
+    x: &ShiftCells,
     lines: &[LineSpec],
-    qualification_level: &[Vec<(Qualification, usize)>],
+    qualification_level: &QualificationColumns,
     skip: &[usize],
 ) -> Vec<ProposedLine> {
     let weeks = instance.weeks as f64;

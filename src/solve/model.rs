@@ -96,6 +96,12 @@ pub enum Goal {
     LeastUncovered,
 }
 
+/// x[line][day][shift]: the variable and its column, None where the line may not take the shift.
+pub type ShiftCells = Vec<Vec<Vec<Option<(Variable, usize)>>>>;
+
+/// Per line, the columns of "holds at least this qualification" (lines whose qualification is chosen).
+pub type QualificationColumns = Vec<Vec<(Qualification, usize)>>;
+
 /// A built model: variables, constraints, objective and the handles to read a solution.
 pub struct RotaModel {
     /// The variables.
@@ -107,13 +113,13 @@ pub struct RotaModel {
     /// The objective (maximised).
     pub objective: Expression,
     /// x[line][day][shift] with its column index, None where the line may not take the shift.
-    pub x: Vec<Vec<Vec<Option<(Variable, usize)>>>>,
+    pub x: ShiftCells,
     /// Line used (column index), for vacancies.
     pub used: Vec<Option<usize>>,
     /// Uncovered need (column index) per (shift, day), in diagnosis models.
     pub uncovered: Vec<((usize, usize), usize)>,
     /// For vacancies with a chosen qualification: the columns of "at least level k".
-    pub qualification_level: Vec<Vec<(Qualification, usize)>>,
+    pub qualification_level: QualificationColumns,
 }
 
 struct Builder<'a> {
@@ -122,7 +128,7 @@ struct Builder<'a> {
     vars: ProblemVariables,
     count: usize,
     constraints: Vec<Constraint>,
-    x: Vec<Vec<Vec<Option<(Variable, usize)>>>>,
+    x: ShiftCells,
     night_line: Vec<Option<Variable>>,
     used: Vec<Option<(Variable, usize)>>,
     relaxed: &'a [RuleFamily],
@@ -335,7 +341,7 @@ fn coverage(
 }
 
 /// At least `min` people with a qualification (or higher) on a shift.
-fn qualified_coverage(b: &mut Builder) -> Vec<Vec<(Qualification, usize)>> {
+fn qualified_coverage(b: &mut Builder) -> QualificationColumns {
     let instance = b.instance;
     let levels: Vec<Qualification> = {
         let mut levels: Vec<Qualification> =
@@ -515,7 +521,7 @@ fn weekend_frequency(b: &mut Builder) {
             }
             worked.push(w);
         }
-        if instance.weeks % f == 0 {
+        if instance.weeks.is_multiple_of(f) {
             let groups: Vec<Variable> = (0..f).map(|_| b.add(variable().binary()).0).collect();
             let one_group: Expression = groups.iter().copied().sum();
             b.constraints.push(constraint!(one_group == 1));
@@ -556,10 +562,10 @@ fn sunday_off_after_sunday_work(b: &mut Builder) {
             let (w, _) = b.add(variable().min(0.0).max(1.0));
             for weekday in [SATURDAY, SUNDAY] {
                 for s in 0..instance.shifts.len() {
-                    if instance.sunday_work[s][weekday] {
-                        if let Some(cell) = b.cell(l, week * 7 + weekday, s) {
-                            b.constraints.push(constraint!(cell <= w));
-                        }
+                    if instance.sunday_work[s][weekday]
+                        && let Some(cell) = b.cell(l, week * 7 + weekday, s)
+                    {
+                        b.constraints.push(constraint!(cell <= w));
                     }
                 }
             }
