@@ -1,0 +1,253 @@
+//! The optimizer on the bundled examples and on small scenarios: optimal where the weekend bound is
+//! reachable, coverage met, every proposal clean under the independent checker, and infeasible
+//! scenarios explained.
+
+use heltid::io::{load_scenario, parse_scenario};
+use heltid::model::{OFF, Scenario, SolveMode};
+use heltid::rules::{Severity, check_rota};
+use heltid::solve::{SolveControl, SolveOptions, SolveReport, SolveStatus, solve};
+use proptest::prelude::*;
+use std::path::Path;
+
+fn example(name: &str) -> Scenario {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    load_scenario(&path).expect("example loads")
+}
+
+fn run(scenario: &Scenario, mode: SolveMode, seconds: f64) -> SolveReport {
+    let options = SolveOptions {
+        mode,
+        time_limit_seconds: seconds,
+    };
+    solve(scenario, &options, &SolveControl::default())
+}
+
+/// Coverage per day and shift equals the need (the model's own exact-coverage promise).
+fn assert_coverage_met(scenario: &Scenario, report: &SolveReport) {
+    let days = scenario.rota.weeks as usize * 7;
+    for (code, need) in &scenario.needs {
+        for day in 0..days {
+            let planned = report
+                .lines
+                .iter()
+                .filter(|l| l.cells[day] == *code)
+                .count() as i64;
+            assert_eq!(planned, need[day % 7], "shift {code} on day {day}");
+        }
+    }
+}
+
+fn assert_no_breach(scenario: &Scenario, report: &SolveReport) {
+    let breaches: Vec<_> = check_rota(scenario, &report.rota())
+        .into_iter()
+        .filter(|v| v.severity == Severity::Breach)
+        .collect();
+    assert!(breaches.is_empty(), "{breaches:#?}");
+}
+
+#[test]
+fn solsiden_ideal_reaches_the_weekend_bound_and_is_optimal() {
+    let scenario = example("solsiden.ron");
+    let report = run(&scenario, SolveMode::Ideal, 60.0);
+    assert_eq!(
+        report.status,
+        SolveStatus::Optimal,
+        "{:?}",
+        report.diagnosis
+    );
+    assert_eq!(report.lines.len(), 30);
+    assert_eq!(report.lines.len() as u32, report.bounds.weekend_bound_heads);
+    assert_coverage_met(&scenario, &report);
+    assert_no_breach(&scenario, &report);
+    // No line under the 50 % floor; the average equals FTE / heads.
+    assert!(
+        report
+            .lines
+            .iter()
+            .all(|l| l.position_pct >= 50.0 && l.position_pct <= 100.0 + 1e-9)
+    );
+    let average = report.positions().iter().sum::<f64>() / 30.0;
+    assert!((average - report.bounds.max_average_position_pct).abs() < 1e-6);
+}
+
+#[test]
+fn long_weekend_shifts_need_fewer_heads() {
+    let scenario = example("solsiden_langvakt.ron");
+    let report = run(&scenario, SolveMode::Ideal, 60.0);
+    assert_eq!(
+        report.status,
+        SolveStatus::Optimal,
+        "{:?}",
+        report.diagnosis
+    );
+    assert_eq!(report.lines.len(), 21);
+    assert_coverage_met(&scenario, &report);
+    assert_no_breach(&scenario, &report);
+}
+
+#[test]
+fn every_second_weekend_needs_twenty_heads_in_solsiden() {
+    let mut scenario = example("solsiden.ron");
+    scenario.rota.weekend_frequency = 2;
+    let report = run(&scenario, SolveMode::Ideal, 60.0);
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
+    assert_eq!(report.lines.len(), 20);
+    assert_coverage_met(&scenario, &report);
+    assert_no_breach(&scenario, &report);
+}
+
+#[test]
+fn today_mode_cuts_nobody_and_names_every_line() {
+    let scenario = example("solsiden.ron");
+    let report = run(&scenario, SolveMode::Today, 20.0);
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
+    assert_coverage_met(&scenario, &report);
+    assert_no_breach(&scenario, &report);
+    let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
+    for employee in &scenario.staff {
+        let line = report
+            .lines
+            .iter()
+            .find(|l| l.employee.as_deref() == Some(employee.name.as_str()))
+            .unwrap_or_else(|| panic!("{} has no line", employee.name));
+        // A full-time person keeps a full-time line (whole 7.5 h shifts cannot make exactly 213 h).
+        let kept = employee.position_pct.min(full_time_from);
+        assert!(
+            line.position_pct >= kept - 1e-6,
+            "{}: {} < {}",
+            employee.name,
+            line.position_pct,
+            kept
+        );
+        assert!(line.position_pct <= employee.max_pct + 1e-6);
+    }
+    let before: f64 =
+        scenario.staff.iter().map(|e| e.position_pct).sum::<f64>() / scenario.staff.len() as f64;
+    let after = report.positions().iter().sum::<f64>() / report.lines.len() as f64;
+    assert!(after > before, "average {after} should rise from {before}");
+}
+
+#[test]
+fn a_shift_longer_than_allowed_is_named_in_the_diagnosis() {
+    let mut scenario = example("solsiden.ron");
+    scenario.rules.max_shift_hours = 8.0;
+    let report = run(&scenario, SolveMode::Ideal, 10.0);
+    assert_eq!(report.status, SolveStatus::Infeasible);
+    assert!(report.lines.is_empty());
+    let text = report.diagnosis.join("\n");
+    assert!(
+        text.contains("Shift N") && text.contains("AML § 10-5"),
+        "{text}"
+    );
+}
+
+const SMALL: &str = r#"(
+    rota: (weeks: 2, weekend_frequency: 2, full_time: Hours(35.5)),
+    shifts: [
+        (code: "D", start: "07:30", end: "15:00", kind: Day),
+        (code: "N", start: "21:45", end: "07:45", kind: Night),
+    ],
+    needs: {"D": [1, 1, 1, 1, 1, 1, 1], "N": [1, 1, 1, 1, 1, 2, 1]},
+    rules: (min_position_pct: 0.0),
+)"#;
+
+#[test]
+fn an_uneven_weekend_with_whole_weekends_is_explained_by_the_rule() {
+    // Two nights on Saturday but one on Sunday: whoever works Saturday must work Sunday too.
+    let scenario = parse_scenario(SMALL).expect("valid");
+    let report = run(&scenario, SolveMode::Ideal, 30.0);
+    assert_eq!(report.status, SolveStatus::Infeasible);
+    let text = report.diagnosis.join("\n");
+    assert!(text.contains("Shift N cannot be covered"), "{text}");
+    assert!(
+        text.contains("It becomes possible without working whole weekends"),
+        "{text}"
+    );
+    let mut relaxed = scenario.clone();
+    relaxed.rules.whole_weekends = false;
+    let report = run(&relaxed, SolveMode::Ideal, 30.0);
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
+    assert_no_breach(&relaxed, &report);
+}
+
+#[test]
+fn a_cancelled_solve_returns_cancelled() {
+    let scenario = example("solsiden.ron");
+    let control = SolveControl::default();
+    control.cancel();
+    let report = solve(&scenario, &SolveOptions::default(), &control);
+    assert_eq!(report.status, SolveStatus::Cancelled);
+    assert!(report.lines.is_empty());
+}
+
+#[test]
+fn a_saved_proposal_round_trips_and_verifies() {
+    let mut scenario = example("solsiden.ron");
+    let report = run(&scenario, SolveMode::Ideal, 60.0);
+    scenario.proposal = Some(heltid::model::Proposal {
+        mode: SolveMode::Ideal,
+        status: report.status.as_str().into(),
+        solve_seconds: report.solve_seconds,
+        gap_pct: report.gap_pct,
+        rota: report.rota(),
+    });
+    let text = heltid::io::scenario_to_string(&scenario);
+    let loaded = parse_scenario(&text).expect("proposal file loads");
+    let rota = &loaded.proposal.as_ref().expect("proposal").rota;
+    assert_eq!(rota.lines.len(), 30);
+    assert_eq!(rota.lines[0].cells().len(), 42);
+    assert!(
+        check_rota(&loaded, rota)
+            .iter()
+            .all(|v| v.severity != Severity::Breach)
+    );
+}
+
+fn small_scenario(weeks: u32, f: u32, day: [i64; 2], night: [i64; 2], floor: f64) -> Scenario {
+    let mut scenario = parse_scenario(SMALL).expect("valid");
+    scenario.rota.weeks = weeks;
+    scenario.rota.weekend_frequency = f;
+    scenario.rules.min_position_pct = floor;
+    scenario.needs.insert(
+        "D".into(),
+        vec![day[0], day[0], day[0], day[0], day[0], day[1], day[1]],
+    );
+    scenario.needs.insert(
+        "N".into(),
+        vec![
+            night[0], night[0], night[0], night[0], night[0], night[1], night[1],
+        ],
+    );
+    scenario
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10, .. ProptestConfig::default() })]
+
+    /// Whatever the optimizer proposes passes the checker, meets coverage and stays within 100 %.
+    #[test]
+    fn any_proposal_passes_the_checker(
+        weeks in prop::sample::select(vec![2u32, 4]),
+        f in 1u32..=2,
+        day in (1i64..=3, 1i64..=2),
+        night in (0i64..=1, 0i64..=1),
+        floor in prop::sample::select(vec![0.0, 30.0]),
+    ) {
+        let scenario = small_scenario(weeks, f, [day.0, day.1], [night.0, night.1], floor);
+        let report = run(&scenario, SolveMode::Ideal, 20.0);
+        if report.status.has_proposal() {
+            assert_coverage_met(&scenario, &report);
+            assert_no_breach(&scenario, &report);
+            for line in &report.lines {
+                prop_assert!(line.position_pct <= 100.0 + 1e-9);
+                prop_assert_eq!(line.cells.len(), weeks as usize * 7);
+                prop_assert!(line.cells.iter().any(|c| c != OFF));
+            }
+            prop_assert!(report.lines.len() as u32 >= report.bounds.weekend_bound_heads.min(report.bounds.heads_needed));
+        } else {
+            prop_assert!(!report.diagnosis.is_empty(), "{:?} without diagnosis", report.status);
+        }
+    }
+}
