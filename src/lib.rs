@@ -7,6 +7,7 @@
 pub mod app;
 pub mod calc;
 pub mod cli;
+pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod rules;
