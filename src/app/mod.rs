@@ -178,6 +178,19 @@ impl HeltidApp {
         self.solving.is_some()
     }
 
+    /// Opens a file as if chosen in the Open dialog (guarded when there are unsaved changes;
+    /// a file with problems shows them and keeps the current work).
+    pub fn open_file(&mut self, path: &Path) {
+        if self.is_dirty() {
+            // A dropped or chosen file that fails to load never replaces anything.
+            if let Err(error) = Document::open(path) {
+                self.messages = load_messages(path, &error);
+                return;
+            }
+        }
+        self.pending.push(Command::OpenPath(path.to_path_buf()));
+    }
+
     /// Waits for a running solve and applies its result (tests and shutdown).
     pub fn wait_for_solve(&mut self) {
         if let Some(mut solving) = self.solving.take()
@@ -191,7 +204,7 @@ impl HeltidApp {
     pub fn window_title(&self) -> String {
         format!(
             "{}{} – Heltidskalkulator",
-            if self.is_dirty() { "● " } else { "" },
+            if self.is_dirty() { "* " } else { "" },
             self.document.display_name()
         )
     }

@@ -92,7 +92,7 @@ pub fn ui(
             None => {
                 let button = ui.add_enabled(
                     view.problems == 0,
-                    egui::Button::new(t("▶ Beregn forslag", "▶ Solve")),
+                    egui::Button::new(t("Beregn forslag", "Solve")),
                 );
                 if view.problems > 0 {
                     button.on_disabled_hover_text(t(
@@ -117,7 +117,7 @@ pub fn ui(
             ),
         );
         for line in &report.diagnosis {
-            ui.label(format!("• {line}"));
+            ui.label(format!("- {line}"));
         }
     }
     let Some(proposal) = &scenario.proposal else {
@@ -133,8 +133,8 @@ pub fn ui(
         ui.colored_label(
             Color32::from_rgb(200, 110, 0),
             t(
-                "⚠ Forslaget er utdatert: inndata er endret etter beregningen.",
-                "⚠ The proposal is out of date: inputs changed after it was made.",
+                "Forslaget er utdatert: inndata er endret etter beregningen.",
+                "The proposal is out of date: inputs changed after it was made.",
             ),
         );
     }
@@ -212,7 +212,7 @@ fn summary(
     ));
     let text = if breaches == 0 {
         format!(
-            "✔ {}",
+            "{}",
             t(
                 "Alle regler holder (kontrollert uavhengig).",
                 "Every rule holds (checked independently)."
@@ -220,7 +220,7 @@ fn summary(
         )
     } else {
         format!(
-            "✖ {breaches} {}",
+            "{breaches} {}",
             t(
                 "regelbrudd, markert i rutenettet.",
                 "breaches, marked in the grid."

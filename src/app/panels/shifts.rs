@@ -114,7 +114,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                     .on_hover_text(format!("{} {}", t("Type for", "Kind of"), name));
                 ui.label(format!("{:.2}", shift.hours()));
                 if ui
-                    .button("🗑")
+                    .button("x")
                     .on_hover_text(format!("{} {}", t("Fjern", "Remove"), name))
                     .clicked()
                 {
@@ -133,10 +133,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
             .qualified_needs
             .retain(|q| q.shift.trim() != code.trim());
     }
-    if ui
-        .button(t("➕ Ny vakttype", "➕ New shift type"))
-        .clicked()
-    {
+    if ui.button(t("+ Ny vakttype", "+ New shift type")).clicked() {
         let code = (1..)
             .map(|n| format!("V{n}"))
             .find(|c| !scenario.shifts.iter().any(|s| &s.code == c))

@@ -36,7 +36,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 .staff
                 .sort_by(|a, b| b.position_pct.total_cmp(&a.position_pct));
         }
-        if ui.button(t("➕ Ny ansatt", "➕ New employee")).clicked() {
+        if ui.button(t("+ Ny ansatt", "+ New employee")).clicked() {
             let name = (1..)
                 .map(|n| format!("{} {n}", t("Ansatt", "Employee")))
                 .find(|c| !scenario.staff.iter().any(|e| &e.name == c))
@@ -141,7 +141,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                         .response
                         .on_hover_text(format!("{} {who}", t("Nattarbeid for", "Night work of")));
                     if ui
-                        .button("🗑")
+                        .button("x")
                         .on_hover_text(format!("{} {who}", t("Fjern", "Remove")))
                         .clicked()
                     {
