@@ -211,13 +211,11 @@ fn summary(
         after.under_50_share_pct,
     ));
     let text = if breaches == 0 {
-        format!(
-            "{}",
-            t(
-                "Alle regler holder (kontrollert uavhengig).",
-                "Every rule holds (checked independently)."
-            )
+        t(
+            "Alle regler holder (kontrollert uavhengig).",
+            "Every rule holds (checked independently).",
         )
+        .to_string()
     } else {
         format!(
             "{breaches} {}",
@@ -378,10 +376,10 @@ fn grid(
                 ));
             }
         }
-        if let Some(pointer) = row.hover_pos() {
-            if let Some((_, text)) = hover.iter().find(|(rect, _)| rect.contains(pointer)) {
-                row.clone().on_hover_text(text.clone());
-            }
+        if let Some(pointer) = row.hover_pos()
+            && let Some((_, text)) = hover.iter().find(|(rect, _)| rect.contains(pointer))
+        {
+            row.clone().on_hover_text(text.clone());
         }
     }
     coverage_rows(ui, scenario, lines, width, &x_of, language);
