@@ -225,14 +225,13 @@ fn summary(
             )
         )
     };
-    ui.colored_label(
-        if breaches == 0 {
-            Color32::DARK_GREEN
-        } else {
-            Color32::DARK_RED
-        },
-        text,
-    );
+    // Readable on both the dark and the light theme.
+    let colour = if breaches == 0 {
+        Color32::from_rgb(70, 170, 70)
+    } else {
+        Color32::from_rgb(220, 60, 60)
+    };
+    ui.colored_label(colour, text);
     for v in violations.iter().filter(|v| v.line.is_none()) {
         ui.colored_label(Color32::DARK_RED, &v.message);
     }
