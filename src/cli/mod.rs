@@ -6,6 +6,7 @@ mod verify;
 use crate::calc;
 use crate::io::{FileError, load_scenario};
 use crate::model::Scenario;
+use crate::rules::ordinal;
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -267,16 +268,4 @@ fn print_check_text(
             row.bounds.max_average_position_pct
         );
     }
-}
-
-/// "2nd", "3rd", "4th": how English says "every f-th weekend".
-pub fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }

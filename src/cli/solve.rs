@@ -1,6 +1,6 @@
 //! `heltid solve`: run the optimizer on a scenario and print or save the proposal.
 
-use super::{EXIT_FILE_PROBLEM, bounds_json, load_or_report, print_json};
+use super::{EXIT_FILE_PROBLEM, bounds_json, load_or_report, print_json, stats_json};
 use crate::calc::{self, PositionStats};
 use crate::io::save_scenario;
 use crate::model::{Proposal, Scenario, SolveMode, time};
@@ -58,15 +58,9 @@ fn problem_json(scenario: &Scenario, report: &SolveReport) -> Value {
 }
 
 fn distribution_json(stats: &PositionStats, positions: &[f64]) -> Value {
-    json!({
-        "heads": stats.heads,
-        "fte": stats.fte,
-        "average_position_pct": stats.average_pct,
-        "median_position_pct": stats.median_pct,
-        "full_time_share_pct": stats.full_time_share_pct,
-        "under_50_share_pct": stats.under_50_share_pct,
-        "positions_pct": positions,
-    })
+    let mut value = stats_json(stats);
+    value["positions_pct"] = json!(positions);
+    value
 }
 
 fn report_json(scenario: &Scenario, report: &SolveReport) -> Value {

@@ -270,8 +270,8 @@ pub(crate) fn hours(value: f64) -> String {
     }
 }
 
-/// "1st", "2nd", "3rd", "4th", …
-pub(crate) fn ordinal(n: u32) -> String {
+/// "1st", "2nd", "3rd", "4th", …: how English says "every f-th weekend".
+pub fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
         (1, 11) | (2, 12) | (3, 13) => "th",
         (1, _) => "st",
