@@ -10,7 +10,14 @@ cd "$(dirname "$0")"
 
 say() { printf '\033[1mheltid:\033[0m %s\n' "$*" >&2; }
 
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1" || compgen -G "/usr/lib/*/$1*" >/dev/null || compgen -G "/usr/lib/llvm-*/lib/$1*" >/dev/null; }
+have_lib() { ldconfig -p 2>/dev/null | grep -qF "$1" || compgen -G "/usr/lib/*/$1*" >/dev/null; }
+
+# bindgen (HiGHS's Rust bindings) needs libclang itself; libclang-cpp alone is not enough.
+have_libclang() {
+    [ -n "${LIBCLANG_PATH:-}" ] && return 0
+    ldconfig -p 2>/dev/null | grep -qE 'libclang(-[0-9.]+)?\.so' && return 0
+    compgen -G "/usr/lib/llvm-*/lib/libclang.so*" >/dev/null || compgen -G "/usr/lib/*/libclang-[0-9]*.so*" >/dev/null
+}
 
 install_packages() {
     local packages=("$@")
@@ -37,7 +44,7 @@ need_build_tools() {
     local missing=()
     command -v cmake >/dev/null || missing+=(cmake)
     command -v c++ >/dev/null || command -v g++ >/dev/null || missing+=(g++)
-    have_lib libclang || missing+=(libclang-dev)
+    have_libclang || missing+=(libclang-dev)
     install_packages "${missing[@]}"
 }
 

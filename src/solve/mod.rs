@@ -8,8 +8,8 @@
 
 mod diagnose;
 mod instance;
-mod model;
-mod run;
+pub mod model;
+pub mod run;
 
 pub use instance::Instance;
 pub use run::{Progress, SolveControl};
