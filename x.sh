@@ -48,6 +48,13 @@ need_build_tools() {
     install_packages "${missing[@]}"
 }
 
+# The PDF export test renders pages with pdftoppm.
+need_test_tools() {
+    local missing=()
+    command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+    install_packages "${missing[@]}"
+}
+
 need_window_libraries() {
     local missing=()
     have_lib libGL.so.1 || missing+=(libgl1)
@@ -75,7 +82,8 @@ case "${1:-}" in
     test)
         shift
         need_build_tools
-        cargo test --release "$@"
+        need_test_tools
+    cargo test --release "$@"
         ;;
     setup)
         need_build_tools

@@ -448,6 +448,7 @@ class Model:
             m.Maximize(sum(self.ft))
 
     def solve(self, seconds: float):
+        wait_for_idle()
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.max_time_in_seconds = seconds
@@ -500,7 +501,17 @@ STATUS = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible",
 # --------------------------------------------------------------------------- heltid side
 
 
+def wait_for_idle():
+    """Waits while cargo or rustc runs: on 2 cores a build or test run distorts the timings."""
+    busy = lambda: any(subprocess.run(["pgrep", "-x", name], capture_output=True).returncode == 0
+                       for name in ("rustc", "cargo"))
+    while busy():
+        print("# waiting: cargo/rustc is running", file=sys.stderr)
+        time.sleep(20)
+
+
 def run_heltid(heltid: str, path: str, time_limit: float) -> tuple[dict, float]:
+    wait_for_idle()
     started = time.perf_counter()
     out = subprocess.run([heltid, "solve", path, "--json", "--time-limit", str(time_limit)],
                          capture_output=True, text=True)

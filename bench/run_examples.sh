@@ -6,8 +6,8 @@
 # Usage: bench/run_examples.sh [files...]      (default: examples/*.ron and bench/data/*.ron)
 # Env:   HELTID=target/release/heltid RUNS=3 TIME_LIMIT=60 MODES="ideal today"
 #
-# Waits while a cargo build (rustc) is running: the machine has 2 cores and a build would
-# distort the numbers.
+# Waits while cargo or rustc is running (a build or a test run): the machine has 2 cores and
+# either would distort the numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HELTID=${HELTID:-target/release/heltid}
@@ -18,8 +18,8 @@ if [ "$#" -gt 0 ]; then files=("$@"); else files=(examples/*.ron bench/data/*.ro
 [ -x "$HELTID" ] || { echo "missing $HELTID: run cargo build --release" >&2; exit 2; }
 
 wait_for_idle() {
-    while pgrep -f rustc >/dev/null; do
-        echo "# waiting: a rustc process is running" >&2
+    while pgrep -x rustc >/dev/null || pgrep -x cargo >/dev/null; do
+        echo "# waiting: cargo/rustc is running" >&2
         sleep 20
     done
 }

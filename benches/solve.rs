@@ -9,7 +9,9 @@ use std::time::Duration;
 
 fn bench_examples(c: &mut Criterion) {
     let mut group = c.benchmark_group("solve_ideal");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     for name in ["solsiden", "solsiden_langvakt"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/{name}.ron"));
         let Ok(scenario) = load_scenario(&path) else {
@@ -17,7 +19,11 @@ fn bench_examples(c: &mut Criterion) {
         };
         group.bench_function(name, |b| {
             b.iter(|| {
-                let report = solve(&scenario, &SolveOptions::default(), &SolveControl::default());
+                let report = solve(
+                    &scenario,
+                    &SolveOptions::default(),
+                    &SolveControl::default(),
+                );
                 assert_eq!(report.status, SolveStatus::Optimal);
                 report.lines.len()
             })

@@ -7,8 +7,10 @@
 pub mod app;
 pub mod calc;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod rules;
+pub mod rws;
 pub mod solve;

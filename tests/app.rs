@@ -246,3 +246,87 @@ fn the_language_switches_to_english() {
         heltid::i18n::Language::English
     );
 }
+
+#[test]
+fn distribution_shows_before_and_after_and_compare_shows_differences() {
+    let dir = temp_dir("compare");
+    let other_path = dir.join("annen.ron");
+    // The other side: Solsiden at every 2nd weekend, solved and saved.
+    let mut other = heltid::io::load_scenario(&example("solsiden.ron")).expect("example");
+    other.rota.weekend_frequency = 2;
+    let report = heltid::solve::solve(
+        &other,
+        &heltid::solve::SolveOptions::default(),
+        &heltid::solve::SolveControl::default(),
+    );
+    other.proposal = Some(heltid::model::Proposal {
+        rota: report.rota(),
+        ..Default::default()
+    });
+    heltid::io::save_scenario(&other, &other_path).expect("saved");
+
+    struct OpenOther(PathBuf);
+    impl FileDialogs for OpenOther {
+        fn pick_open(&mut self) -> Option<PathBuf> {
+            Some(self.0.clone())
+        }
+        fn pick_save(&mut self, _: &str) -> Option<PathBuf> {
+            None
+        }
+    }
+    let app = HeltidApp::new(
+        Settings::default(),
+        Box::new(OpenOther(other_path)),
+        Some(example("solsiden.ron")),
+    );
+    let mut harness = harness(app);
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    click(&mut harness, "Fordeling");
+    harness.get_by_label("Fordeling av stillingsstørrelser");
+    // Today 34 heads, the proposal 30: both columns of the summary table.
+    harness.get_by_label("34.0");
+    harness.get_by_label("30.0");
+    harness.get_by_label("Bemanning gjennom døgnet mot behov");
+    click(&mut harness, "Sammenlign");
+    click(&mut harness, "Velg fil å sammenligne med …");
+    // 30 heads here, 20 at every 2nd weekend: the difference is shown.
+    harness.get_by_label("Forskjell");
+    assert!(
+        harness.query_all_by_label("-10.0").count() >= 2,
+        "heads and weekend bound differ by 10"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn review_status_and_comments_are_saved_in_the_file() {
+    let dir = temp_dir("review");
+    let saved = dir.join("drøftet.ron");
+    let mut harness = harness(app_with(
+        Some(saved.clone()),
+        Some(example("solsiden_langvakt.ron")),
+    ));
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    click(&mut harness, "drøftet");
+    for (field, text) in [
+        ("Navn", "Tone (tillitsvalgt)"),
+        ("Kommentar", "Godtar langvakter annenhver helg"),
+    ] {
+        harness.get_by_label(field).focus();
+        harness.run();
+        harness.get_by_label(field).type_text(text);
+        harness.run();
+    }
+    click(&mut harness, "Legg til kommentar");
+    click(&mut harness, "Fil");
+    click(&mut harness, "Lagre som …");
+    let loaded = heltid::io::load_scenario(&saved).expect("saved file loads");
+    let review = &loaded.proposal.expect("proposal").review;
+    assert_eq!(review.status, heltid::model::ReviewStatus::Droftet);
+    assert_eq!(review.comments.len(), 1);
+    assert_eq!(review.comments[0].author, "Tone (tillitsvalgt)");
+    assert_eq!(review.comments[0].date.len(), 10);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -192,6 +192,7 @@ fn a_saved_proposal_round_trips_and_verifies() {
         solve_seconds: report.solve_seconds,
         gap_pct: report.gap_pct,
         rota: report.rota(),
+        ..Default::default()
     });
     let text = heltid::io::scenario_to_string(&scenario);
     let loaded = parse_scenario(&text).expect("proposal file loads");

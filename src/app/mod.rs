@@ -82,6 +82,10 @@ pub enum Command {
     CancelSolve,
     /// Close the window.
     Quit,
+    /// Ask for a file to compare with.
+    OpenCompare,
+    /// Ask where, then export the rota.
+    Export(crate::export::Format),
 }
 
 /// An action waiting for the user to decide about unsaved changes.
@@ -106,6 +110,9 @@ pub struct HeltidApp {
     confirm: Option<Guarded>,
     close_confirmed: bool,
     title: String,
+    /// The file shown beside this one in Sammenlign.
+    compare: Option<(PathBuf, Scenario)>,
+    comment: panels::proposal::CommentDraft,
 }
 
 fn inputs_of(scenario: &Scenario) -> Scenario {
@@ -140,6 +147,8 @@ impl HeltidApp {
             confirm: None,
             close_confirmed: false,
             title: String::new(),
+            compare: None,
+            comment: Default::default(),
         };
         app.proposal_inputs = app
             .document
@@ -259,6 +268,7 @@ impl HeltidApp {
                 solve_seconds: report.solve_seconds,
                 gap_pct: report.gap_pct,
                 rota: report.rota(),
+                ..Proposal::default()
             });
             self.document.record_edit(before);
             self.proposal_inputs = Some(inputs);
@@ -327,6 +337,39 @@ impl HeltidApp {
                     solving.cancel();
                 }
             }
+            Command::OpenCompare => {
+                if let Some(path) = self.dialogs.pick_open() {
+                    match Document::open(&path) {
+                        Ok(document) => self.compare = Some((path, document.scenario)),
+                        Err(error) => self.messages = load_messages(&path, &error),
+                    }
+                }
+            }
+            Command::Export(format) => {
+                let extension = match format {
+                    crate::export::Format::Csv => "csv",
+                    crate::export::Format::Xlsx => "xlsx",
+                    crate::export::Format::Pdf => "pdf",
+                };
+                let stem = self
+                    .document
+                    .display_name()
+                    .trim_end_matches(".ron")
+                    .to_string();
+                if let Some(path) = self.dialogs.pick_save(&format!("{stem}.{extension}")) {
+                    let path = path.with_extension(extension);
+                    match crate::export::export(&self.document.scenario, format, &path) {
+                        Ok(()) => {
+                            self.messages = vec![format!(
+                                "{} {}",
+                                self.settings.language.pick("Eksportert til", "Exported to"),
+                                path.display()
+                            )]
+                        }
+                        Err(error) => self.messages = vec![error.to_string()],
+                    }
+                }
+            }
             Command::Quit => {
                 if self.is_dirty() && !self.close_confirmed {
                     self.confirm = Some(Guarded::Quit);
@@ -393,6 +436,25 @@ impl HeltidApp {
                 }
                 if ui.button(t("Lagre som …", "Save as …")).clicked() {
                     self.pending.push(Command::SaveAs);
+                }
+                ui.separator();
+                for (label, format) in [
+                    (
+                        t("Eksporter CSV …", "Export CSV …"),
+                        crate::export::Format::Csv,
+                    ),
+                    (
+                        t("Eksporter Excel …", "Export Excel …"),
+                        crate::export::Format::Xlsx,
+                    ),
+                    (
+                        t("Eksporter PDF-rapport …", "Export PDF report …"),
+                        crate::export::Format::Pdf,
+                    ),
+                ] {
+                    if ui.button(label).clicked() {
+                        self.pending.push(Command::Export(format));
+                    }
                 }
                 ui.separator();
                 if ui.button(t("Avslutt", "Quit")).clicked() {
@@ -582,7 +644,22 @@ impl HeltidApp {
                     time_limit: &mut self.settings.time_limit,
                     problems,
                 };
-                panels::proposal::ui(ui, scenario, view, language, &mut self.pending);
+                panels::proposal::ui(
+                    ui,
+                    scenario,
+                    view,
+                    language,
+                    &mut self.pending,
+                    &mut self.comment,
+                );
+            }
+            Panel::Distribution => panels::distribution::ui(ui, scenario, language),
+            Panel::Compare => {
+                let other = self
+                    .compare
+                    .as_ref()
+                    .map(|(path, scenario)| panels::compare::Other { path, scenario });
+                panels::compare::ui(ui, scenario, other, language, &mut self.pending);
             }
         }
     }

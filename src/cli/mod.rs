@@ -1,5 +1,7 @@
 //! The command line: `heltid check|verify|solve …`. Human output by default, `--json` for machines.
 
+mod export;
+mod rws;
 mod solve;
 mod verify;
 
@@ -79,6 +81,45 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Export the proposal (or else today's rota) to CSV, XLSX or a one-page PDF report.
+    ///
+    /// The same indicators every time: heads, FTE, mean, median, full-time share and share under
+    /// 50 %, before and after. Exit 0 when written, 2 when the file has problems or no rota.
+    Export(ExportArgs),
+    /// Solve rotating workforce scheduling instances (the public RWS benchmark format).
+    ///
+    /// One cyclic chain of 7·N days that N employees follow a week apart: exact demand per
+    /// weekday and shift, block lengths and forbidden sequences, across the wrap. Instance by
+    /// instance prints the name, the status (feasible, infeasible, timeout or error) and the
+    /// seconds; every schedule passes an independent checker first. Exit 0 when every instance
+    /// was decided (feasible or infeasible), 1 when some were not, 2 when a file cannot be read
+    /// or parsed (the others are still solved and reported). `--json`: `{"instances": [{"name",
+    /// "status", "seconds", "schedule"}]}`, `schedule` being N week rows of 7 shift names, "-"
+    /// for a day off, empty without a solution.
+    Rws {
+        /// The instance files (e.g. Example1.txt).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Seconds per instance before giving up on it (status timeout).
+        #[arg(long, default_value_t = 10.0)]
+        time_limit: f64,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The export command's arguments.
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    /// The scenario or proposal file (.ron).
+    pub file: PathBuf,
+    /// csv, xlsx or pdf.
+    #[arg(long, value_enum)]
+    pub format: export::FormatArg,
+    /// The file to write.
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 /// `--mode` values.
@@ -104,6 +145,12 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file, json } => check(&file, json),
         Command::Verify { file, json } => verify::run(&file, json),
+        Command::Export(args) => export::run(&args.file, args.format, &args.out),
+        Command::Rws {
+            files,
+            time_limit,
+            json,
+        } => rws::run(&files, time_limit, json),
         Command::Solve {
             file,
             mode,

@@ -208,6 +208,7 @@ pub fn run(
             solve_seconds: report.solve_seconds,
             gap_pct: report.gap_pct,
             rota: report.rota(),
+            ..Proposal::default()
         });
         if let Err(error) = save_scenario(&scenario, out) {
             eprintln!("{error}");

@@ -416,4 +416,63 @@ pub struct Proposal {
     pub gap_pct: f64,
     /// The proposed lines.
     pub rota: Rota,
+    /// Where the proposal stands in the review with the union representative.
+    pub review: Review,
+}
+
+/// Review status of a proposal (drøfting with the tillitsvalgt).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ReviewStatus {
+    /// Utkast: a draft.
+    #[default]
+    Utkast,
+    /// Drøftet: discussed with the union representative.
+    Droftet,
+    /// Enighet: agreed.
+    Enighet,
+}
+
+impl ReviewStatus {
+    /// All statuses in order.
+    pub const ALL: [ReviewStatus; 3] = [Self::Utkast, Self::Droftet, Self::Enighet];
+
+    /// Norwegian name.
+    pub fn label_nb(self) -> &'static str {
+        match self {
+            Self::Utkast => "utkast",
+            Self::Droftet => "drøftet",
+            Self::Enighet => "enighet",
+        }
+    }
+
+    /// English name.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Utkast => "draft",
+            Self::Droftet => "discussed",
+            Self::Enighet => "agreed",
+        }
+    }
+}
+
+/// The review of a proposal: its status and the comments made.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Review {
+    /// Utkast, drøftet or enighet.
+    pub status: ReviewStatus,
+    /// Comments, oldest first.
+    pub comments: Vec<ReviewComment>,
+}
+
+/// One comment in a review.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewComment {
+    /// Who wrote it.
+    pub author: String,
+    /// When, as YYYY-MM-DD.
+    pub date: String,
+    /// What was said.
+    pub text: String,
 }

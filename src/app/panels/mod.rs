@@ -1,6 +1,8 @@
 //! One panel per file. Each shows part of the scenario and edits it in place.
 
 pub mod calculator;
+pub mod compare;
+pub mod distribution;
 pub mod needs;
 pub mod proposal;
 pub mod shifts;
@@ -25,17 +27,23 @@ pub enum Panel {
     Calculator,
     /// Forslag.
     Proposal,
+    /// Fordeling.
+    Distribution,
+    /// Sammenlign.
+    Compare,
 }
 
 impl Panel {
     /// All panels in tab order.
-    pub const ALL: [Panel; 6] = [
+    pub const ALL: [Panel; 8] = [
         Self::UnitAndRules,
         Self::Shifts,
         Self::Needs,
         Self::Staff,
         Self::Calculator,
         Self::Proposal,
+        Self::Distribution,
+        Self::Compare,
     ];
 
     /// The tab title.
@@ -47,6 +55,8 @@ impl Panel {
             Self::Staff => language.pick("Ansatte", "Staff"),
             Self::Calculator => language.pick("Kalkulator", "Calculator"),
             Self::Proposal => language.pick("Forslag", "Proposal"),
+            Self::Distribution => language.pick("Fordeling", "Distribution"),
+            Self::Compare => language.pick("Sammenlign", "Compare"),
         }
     }
 }

@@ -44,10 +44,11 @@ pub fn kind_colour(kind: Option<ShiftKind>) -> Color32 {
 /// Shows the solve controls and the proposal.
 pub fn ui(
     ui: &mut Ui,
-    scenario: &Scenario,
+    scenario: &mut Scenario,
     view: SolveView<'_>,
     language: Language,
     commands: &mut Vec<Command>,
+    draft: &mut CommentDraft,
 ) {
     let t = |nb, en| language.pick(nb, en);
     ui.heading(t("Forslag", "Proposal"));
@@ -149,6 +150,14 @@ pub fn ui(
         &violations,
         language,
     );
+    if let Some(proposal) = &mut scenario.proposal {
+        review_ui(ui, &mut proposal.review, draft, language);
+        ui.add_space(6.0);
+    }
+    let Some(proposal) = &scenario.proposal else {
+        return;
+    };
+    let rota = &proposal.rota;
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -452,4 +461,79 @@ fn coverage_rows(
             row.on_hover_text(text);
         }
     }
+}
+
+/// What is being typed for a new review comment.
+#[derive(Default)]
+pub struct CommentDraft {
+    /// The author.
+    pub author: String,
+    /// The comment.
+    pub text: String,
+}
+
+/// Today's date as YYYY-MM-DD (UTC), without a calendar dependency.
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The review of a proposal: status (utkast / drøftet / enighet) and dated comments.
+pub fn review_ui(
+    ui: &mut Ui,
+    review: &mut crate::model::Review,
+    draft: &mut CommentDraft,
+    language: Language,
+) {
+    let t = |nb, en| language.pick(nb, en);
+    ui.add_space(8.0);
+    ui.heading(t("Drøfting", "Review"));
+    ui.horizontal(|ui| {
+        ui.label(t("Status:", "Status:"));
+        for status in crate::model::ReviewStatus::ALL {
+            let label = language.pick(status.label_nb(), status.label_en());
+            ui.radio_value(&mut review.status, status, label);
+        }
+    });
+    for comment in &review.comments {
+        ui.label(format!(
+            "{} – {}: {}",
+            comment.date, comment.author, comment.text
+        ));
+    }
+    ui.horizontal(|ui| {
+        let author = ui.label(t("Navn", "Name"));
+        ui.add(egui::TextEdit::singleline(&mut draft.author).desired_width(120.0))
+            .labelled_by(author.id);
+        let text = ui.label(t("Kommentar", "Comment"));
+        ui.add(egui::TextEdit::singleline(&mut draft.text).desired_width(360.0))
+            .labelled_by(text.id);
+        let can_add = !draft.text.trim().is_empty() && !draft.author.trim().is_empty();
+        if ui
+            .add_enabled(
+                can_add,
+                egui::Button::new(t("Legg til kommentar", "Add comment")),
+            )
+            .clicked()
+        {
+            review.comments.push(crate::model::ReviewComment {
+                author: draft.author.trim().to_string(),
+                date: today(),
+                text: std::mem::take(&mut draft.text).trim().to_string(),
+            });
+        }
+    });
 }

@@ -1,0 +1,41 @@
+//! `heltid export`: the rota to CSV, XLSX or a one-page PDF.
+
+use super::{EXIT_FILE_PROBLEM, load_or_report};
+use crate::export::{Format, export};
+use serde_json::json;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `--format` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    /// Semicolon-separated, decimal commas.
+    Csv,
+    /// Excel workbook: rota, coverage, indicators.
+    Xlsx,
+    /// One-page A4 report with indicators, distribution and rota.
+    Pdf,
+}
+
+/// Runs `heltid export`.
+pub fn run(file: &Path, format: FormatArg, out: &Path) -> ExitCode {
+    let scenario = match load_or_report(file, false, |errors| json!({ "errors": errors })) {
+        Ok(scenario) => scenario,
+        Err(code) => return code,
+    };
+    let format = match format {
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Xlsx => Format::Xlsx,
+        FormatArg::Pdf => Format::Pdf,
+    };
+    match export(&scenario, format, out) {
+        Ok(()) => {
+            println!("{}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{}: {error}", file.display());
+            ExitCode::from(EXIT_FILE_PROBLEM)
+        }
+    }
+}

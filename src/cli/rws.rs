@@ -1,0 +1,155 @@
+//! `heltid rws`: solve rotating workforce scheduling benchmark instances, one after another.
+
+use super::{EXIT_FILE_PROBLEM, print_json};
+use crate::rws::{self, Report, Status};
+use crate::solve::SolveControl;
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// One line of output: the instance's name and how it ended.
+struct Outcome {
+    name: String,
+    report: Report,
+    /// The instance's shift names, to print the schedule.
+    shift_names: Vec<String>,
+    /// The parse or read error, when the file could not be used.
+    error: Option<String>,
+}
+
+fn name_of(file: &Path) -> String {
+    file.file_stem().map_or_else(
+        || file.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+fn solve_file(file: &Path, time_limit: f64) -> Outcome {
+    match rws::load(file) {
+        Ok(instance) => {
+            let report = rws::solve(&instance, time_limit, &SolveControl::default());
+            Outcome {
+                name: instance.name.clone(),
+                shift_names: instance.shifts.iter().map(|s| s.name.clone()).collect(),
+                report,
+                error: None,
+            }
+        }
+        Err(error) => Outcome {
+            name: name_of(file),
+            report: Report {
+                status: Status::Error,
+                seconds: 0.0,
+                schedule: Vec::new(),
+                problems: Vec::new(),
+            },
+            shift_names: Vec::new(),
+            error: Some(error.to_string()),
+        },
+    }
+}
+
+fn outcome_json(outcome: &Outcome) -> Value {
+    let cell = |c: Option<usize>| {
+        c.and_then(|s| outcome.shift_names.get(s))
+            .map_or("-", String::as_str)
+    };
+    let schedule: Vec<Vec<&str>> = outcome
+        .report
+        .schedule
+        .iter()
+        .map(|row| row.iter().map(|&c| cell(c)).collect())
+        .collect();
+    let mut value = json!({
+        "name": outcome.name,
+        "status": outcome.report.status.as_str(),
+        "seconds": outcome.report.seconds,
+        "schedule": schedule,
+    });
+    let errors: Vec<&str> = outcome
+        .error
+        .iter()
+        .map(String::as_str)
+        .chain(outcome.report.problems.iter().map(String::as_str))
+        .collect();
+    if !errors.is_empty() {
+        value["errors"] = json!(errors);
+    }
+    value
+}
+
+fn print_outcome(outcome: &Outcome) {
+    let status = outcome.report.status.as_str();
+    if let Some(error) = &outcome.error {
+        println!("{:<14} {status:<10}", outcome.name);
+        eprintln!("  {error}");
+        return;
+    }
+    println!(
+        "{:<14} {status:<10} {:>8.3} s",
+        outcome.name, outcome.report.seconds
+    );
+    for problem in &outcome.report.problems {
+        eprintln!("  {problem}");
+    }
+    // Flush so a long run shows each instance as it is done.
+    let _ = std::io::stdout().flush();
+}
+
+fn print_summary(outcomes: &[Outcome]) {
+    let count = |status: Status| {
+        outcomes
+            .iter()
+            .filter(|o| o.error.is_none() && o.report.status == status)
+            .count()
+    };
+    let unreadable = outcomes.iter().filter(|o| o.error.is_some()).count();
+    let mut seconds: Vec<f64> = outcomes
+        .iter()
+        .filter(|o| o.error.is_none())
+        .map(|o| o.report.seconds)
+        .collect();
+    seconds.sort_by(f64::total_cmp);
+    let median = match seconds.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => seconds[n / 2],
+        n => (seconds[n / 2 - 1] + seconds[n / 2]) / 2.0,
+    };
+    let max = seconds.last().copied().unwrap_or(0.0);
+    println!(
+        "{} instance(s): {} feasible, {} infeasible, {} timeout, {} error, {unreadable} unreadable; \
+         median {median:.3} s, max {max:.3} s",
+        outcomes.len(),
+        count(Status::Feasible),
+        count(Status::Infeasible),
+        count(Status::Timeout),
+        count(Status::Error) + count(Status::Cancelled),
+    );
+}
+
+/// Runs `heltid rws`.
+pub fn run(files: &[PathBuf], time_limit: f64, json: bool) -> ExitCode {
+    let mut outcomes = Vec::with_capacity(files.len());
+    for file in files {
+        let outcome = solve_file(file, time_limit);
+        if !json {
+            print_outcome(&outcome);
+        }
+        outcomes.push(outcome);
+    }
+    if json {
+        print_json(&json!({
+            "instances": outcomes.iter().map(outcome_json).collect::<Vec<_>>(),
+        }));
+    } else if outcomes.len() > 1 {
+        print_summary(&outcomes);
+    }
+    if outcomes.iter().any(|o| o.error.is_some()) {
+        ExitCode::from(EXIT_FILE_PROBLEM)
+    } else if outcomes.iter().all(|o| o.report.status.is_decided()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

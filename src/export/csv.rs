@@ -1,0 +1,64 @@
+//! CSV for Norwegian spreadsheets: semicolons between fields, decimal commas.
+
+use super::indicators::{RotaView, indicators, line_positions};
+use crate::model::Scenario;
+
+fn decimal(value: f64) -> String {
+    format!("{value:.2}").replace('.', ",")
+}
+
+fn field(text: &str) -> String {
+    if text.contains([';', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The rota, one row per line, then the indicators before and after.
+pub fn to_csv(scenario: &Scenario, view: &RotaView<'_>) -> String {
+    let days = scenario.rota.weeks as usize * 7;
+    let weekdays = crate::model::WEEKDAYS_NB;
+    let mut out = String::new();
+    let mut header = vec![
+        "linje".to_string(),
+        "ansatt".into(),
+        "stilling_pct".into(),
+        "timer_per_uke".into(),
+    ];
+    header.extend((0..days).map(|d| format!("u{}_{}", d / 7 + 1, weekdays[d % 7])));
+    out.push_str(&header.join(";"));
+    out.push('\n');
+    let positions = line_positions(scenario, view.rota);
+    let full_time = crate::calc::full_time_hours(scenario);
+    for (index, line) in view.rota.lines.iter().enumerate() {
+        let who = line
+            .employee
+            .clone()
+            .unwrap_or_else(|| match line.qualification {
+                Some(q) => format!("ledig ({q:?})"),
+                None => "ledig".into(),
+            });
+        let position = positions[index];
+        let mut row = vec![
+            (index + 1).to_string(),
+            field(&who),
+            decimal(position),
+            decimal(position / 100.0 * full_time),
+        ];
+        row.extend(line.cells().iter().map(|c| field(c)));
+        out.push_str(&row.join(";"));
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str("indikator;i_dag;etter\n");
+    for (name, before, after) in indicators(scenario, view.rota).rows() {
+        out.push_str(&format!(
+            "{};{};{}\n",
+            field(name),
+            decimal(before),
+            decimal(after)
+        ));
+    }
+    out
+}

@@ -1,0 +1,130 @@
+//! The indicators every export and the Fordeling panel show, computed one way.
+
+use crate::calc::{self, PositionStats};
+use crate::model::{Rota, RotaLine, Scenario};
+
+/// The rota an export shows: the proposal if there is one, else today's rota.
+pub struct RotaView<'a> {
+    /// "forslag" or "dagens turnus".
+    pub source: &'static str,
+    /// The lines.
+    pub rota: &'a Rota,
+    /// Review status of a proposal, if any.
+    pub review_status: Option<String>,
+}
+
+impl<'a> RotaView<'a> {
+    /// The proposal, or today's rota, or None.
+    pub fn of(scenario: &'a Scenario) -> Option<Self> {
+        if let Some(proposal) = &scenario.proposal {
+            return Some(Self {
+                source: "forslag",
+                rota: &proposal.rota,
+                review_status: Some(proposal.review.status.label_nb().to_string()),
+            });
+        }
+        scenario.today.as_ref().map(|rota| Self {
+            source: "dagens turnus",
+            rota,
+            review_status: None,
+        })
+    }
+}
+
+/// Hours of a line over the whole cycle.
+pub fn line_hours(scenario: &Scenario, line: &RotaLine) -> f64 {
+    line.cells()
+        .iter()
+        .filter_map(|code| scenario.shifts.iter().find(|s| s.code.trim() == *code))
+        .map(|s| s.hours())
+        .sum()
+}
+
+/// Position % of every line.
+pub fn line_positions(scenario: &Scenario, rota: &Rota) -> Vec<f64> {
+    let full_time = calc::full_time_hours(scenario);
+    let weeks = f64::from(scenario.rota.weeks.max(1));
+    rota.lines
+        .iter()
+        .map(|l| calc::position_pct(line_hours(scenario, l) / weeks, full_time))
+        .collect()
+}
+
+/// The indicators before (today's staff) and after (the rota's lines).
+pub struct Indicators {
+    /// Today's staff.
+    pub before: PositionStats,
+    /// The rota's lines.
+    pub after: PositionStats,
+    /// Positions after, per line.
+    pub after_positions: Vec<f64>,
+    /// Positions before, per person.
+    pub before_positions: Vec<f64>,
+    /// The calculator's bounds.
+    pub bounds: calc::Bounds,
+}
+
+/// Computes the indicators.
+pub fn indicators(scenario: &Scenario, rota: &Rota) -> Indicators {
+    let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
+    let before_positions: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
+    let after_positions = line_positions(scenario, rota);
+    Indicators {
+        before: calc::position_stats(&before_positions, full_time_from),
+        after: calc::position_stats(&after_positions, full_time_from),
+        before_positions,
+        after_positions,
+        bounds: calc::bounds(scenario),
+    }
+}
+
+impl Indicators {
+    /// (name, before, after) rows, the same in every export.
+    pub fn rows(&self) -> Vec<(&'static str, f64, f64)> {
+        vec![
+            ("Hoder", self.before.heads as f64, self.after.heads as f64),
+            ("Årsverk", self.before.fte, self.after.fte),
+            (
+                "Snittstilling %",
+                self.before.average_pct,
+                self.after.average_pct,
+            ),
+            (
+                "Median stilling %",
+                self.before.median_pct,
+                self.after.median_pct,
+            ),
+            (
+                "Andel heltid %",
+                self.before.full_time_share_pct,
+                self.after.full_time_share_pct,
+            ),
+            (
+                "Andel under 50 % (%)",
+                self.before.under_50_share_pct,
+                self.after.under_50_share_pct,
+            ),
+        ]
+    }
+}
+
+/// Need and planned count per shift and cycle day: (code, need per day, planned per day).
+pub fn coverage_table(scenario: &Scenario, rota: &Rota) -> Vec<(String, Vec<i64>, Vec<i64>)> {
+    let days = scenario.rota.weeks as usize * 7;
+    let cells: Vec<Vec<&str>> = rota.lines.iter().map(|l| l.cells()).collect();
+    scenario
+        .shifts
+        .iter()
+        .map(|shift| {
+            let code = shift.code.trim();
+            let need = scenario.needs.get(code);
+            let needed = (0..days)
+                .map(|d| need.and_then(|n| n.get(d % 7)).copied().unwrap_or(0))
+                .collect();
+            let planned = (0..days)
+                .map(|d| cells.iter().filter(|c| c.get(d) == Some(&code)).count() as i64)
+                .collect();
+            (code.to_string(), needed, planned)
+        })
+        .collect()
+}

@@ -1,0 +1,167 @@
+//! Rotating workforce scheduling (RWS): the public benchmark of Musliu, Schutt & Stuckey
+//! (DOMAIN.md §7) and the rotating mode of the engine.
+//!
+//! A rotating rota is one cyclic chain of 7·N days; N employees follow it one week apart, so
+//! week row w of the chain is what employee w works in the first week. The chain must meet the
+//! demand exactly per weekday and shift, keep work blocks, days-off blocks and blocks of each
+//! shift type within their lengths, and avoid forbidden sequences, all across the wrap from
+//! the last day to the first.
+//!
+//! [`parse`] reads the benchmark's text format, [`model`] builds the MIP that [`solve`] runs on
+//! HiGHS, and [`check`] is the independent checker every solution passes before it is reported.
+
+pub mod check;
+pub mod model;
+pub mod parse;
+
+use crate::solve::run::{RunStatus, SolveControl, run_model};
+use std::time::Instant;
+
+pub use check::check;
+pub use parse::{RwsError, load, parse};
+
+/// Days in a week: the benchmark's schedule length, and the length of each row of the chain.
+pub const WEEK: usize = 7;
+
+/// Fewest and most days in a row of one kind (work, days off or one shift type).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlockLimits {
+    /// Shortest block allowed.
+    pub min: usize,
+    /// Longest block allowed.
+    pub max: usize,
+}
+
+/// One shift type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shift {
+    /// Its name, e.g. "D".
+    pub name: String,
+    /// Start, minutes after midnight.
+    pub start_minute: u32,
+    /// Length in minutes.
+    pub length_minutes: u32,
+    /// Lengths of blocks of this shift type.
+    pub block: BlockLimits,
+}
+
+/// One RWS instance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Instance {
+    /// Its name, usually the file name without extension ("Example1").
+    pub name: String,
+    /// Employees, which is also the number of weeks in the chain.
+    pub employees: usize,
+    /// The shift types.
+    pub shifts: Vec<Shift>,
+    /// Exact demand: `demand[shift][weekday]` employees, Monday first.
+    pub demand: Vec<[u32; WEEK]>,
+    /// Lengths of days-off blocks.
+    pub off_block: BlockLimits,
+    /// Lengths of work blocks (any shifts).
+    pub work_block: BlockLimits,
+    /// Forbidden sequences of consecutive days: a shift index, or None for a day off.
+    pub forbidden: Vec<Vec<Option<usize>>>,
+}
+
+impl Instance {
+    /// Days in the chain (7·N).
+    pub fn days(&self) -> usize {
+        self.employees * WEEK
+    }
+
+    /// A schedule's cell as text: the shift's name, or "-" for a day off.
+    pub fn cell_name(&self, cell: Option<usize>) -> &str {
+        cell.and_then(|s| self.shifts.get(s))
+            .map_or("-", |shift| shift.name.as_str())
+    }
+}
+
+/// A rotating schedule: N week rows, each cell a shift index or None for a day off.
+pub type Schedule = Vec<[Option<usize>; WEEK]>;
+
+/// How solving an instance ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// A schedule was found and passed the checker.
+    Feasible,
+    /// Proven that no schedule exists.
+    Infeasible,
+    /// The time limit passed before a schedule was found or ruled out.
+    Timeout,
+    /// Cancelled before a schedule was found or ruled out.
+    Cancelled,
+    /// The solver failed, or its schedule did not pass the checker (see the message).
+    Error,
+}
+
+impl Status {
+    /// The status as written in output: "feasible", "infeasible", "timeout", …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Feasible => "feasible",
+            Self::Infeasible => "infeasible",
+            Self::Timeout => "timeout",
+            Self::Cancelled => "cancelled",
+            Self::Error => "error",
+        }
+    }
+
+    /// Whether the instance was decided: a checked schedule, or a proof there is none.
+    pub fn is_decided(self) -> bool {
+        matches!(self, Self::Feasible | Self::Infeasible)
+    }
+}
+
+/// The outcome of solving one instance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// How it ended.
+    pub status: Status,
+    /// Wall-clock seconds: building the model, solving and checking.
+    pub seconds: f64,
+    /// The checked schedule when the status is feasible, else empty.
+    pub schedule: Schedule,
+    /// What went wrong when the status is an error (solver failure or checker findings).
+    pub problems: Vec<String>,
+}
+
+/// Solves `instance` on HiGHS within `time_limit` seconds, stopping at the first schedule.
+///
+/// A schedule is returned only after the independent [`check`] accepts it; otherwise the
+/// status is [`Status::Error`] with the checker's findings.
+pub fn solve(instance: &Instance, time_limit: f64, control: &SolveControl) -> Report {
+    let started = Instant::now();
+    let built = model::build(instance);
+    let cells = built.cells.clone();
+    // The objective is 0: any schedule is optimal, so stop at the first one.
+    let result = run_model(built.model, time_limit, Some(0.0), None, control, started);
+    let mut report = Report {
+        status: Status::Error,
+        seconds: 0.0,
+        schedule: Vec::new(),
+        problems: Vec::new(),
+    };
+    match result.status {
+        RunStatus::Optimal | RunStatus::Feasible => {
+            match model::extract(instance, &cells, &result.values) {
+                Ok(schedule) => {
+                    let problems = check(instance, &schedule);
+                    if problems.is_empty() {
+                        report.status = Status::Feasible;
+                        report.schedule = schedule;
+                    } else {
+                        report.problems = problems;
+                    }
+                }
+                Err(problem) => report.problems.push(problem),
+            }
+        }
+        RunStatus::Infeasible => report.status = Status::Infeasible,
+        RunStatus::TimeLimit => report.status = Status::Timeout,
+        RunStatus::Cancelled => report.status = Status::Cancelled,
+        RunStatus::Error => report.problems.push("HiGHS failed on the model".into()),
+    }
+    report.seconds = started.elapsed().as_secs_f64();
+    report
+}
