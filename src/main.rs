@@ -8,6 +8,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => heltid::app::run(cli.file),
+        None => heltid::app::run(cli.file, cli.compare),
     }
 }

@@ -200,6 +200,17 @@ impl HeltidApp {
         self.pending.push(Command::OpenPath(path.to_path_buf()));
     }
 
+    /// Shows `path` beside the current scenario in Sammenlign.
+    pub fn compare_with(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(document) => {
+                self.compare = Some((path.to_path_buf(), document.scenario));
+                self.settings.panel = Panel::Compare;
+            }
+            Err(error) => self.messages = load_messages(path, &error),
+        }
+    }
+
     /// Waits for a running solve and applies its result (tests and shutdown).
     pub fn wait_for_solve(&mut self) {
         if let Some(mut solving) = self.solving.take()
@@ -339,10 +350,7 @@ impl HeltidApp {
             }
             Command::OpenCompare => {
                 if let Some(path) = self.dialogs.pick_open() {
-                    match Document::open(&path) {
-                        Ok(document) => self.compare = Some((path, document.scenario)),
-                        Err(error) => self.messages = load_messages(&path, &error),
-                    }
+                    self.compare_with(&path);
                 }
             }
             Command::Export(format) => {
@@ -689,8 +697,8 @@ impl eframe::App for HeltidApp {
     }
 }
 
-/// Starts the app window.
-pub fn run(path: Option<PathBuf>) -> ExitCode {
+/// Starts the app window on `path` (or the bundled example), optionally comparing with `compare`.
+pub fn run(path: Option<PathBuf>, compare: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 820.0])
@@ -705,11 +713,11 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(HeltidApp::new(
-                settings,
-                Box::new(NativeDialogs),
-                path,
-            )))
+            let mut app = HeltidApp::new(settings, Box::new(NativeDialogs), path);
+            if let Some(other) = compare {
+                app.compare_with(&other);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

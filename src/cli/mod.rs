@@ -28,6 +28,9 @@ pub const EXIT_FILE_PROBLEM: u8 = 2;
 pub struct Cli {
     /// Scenario to open in the app (without a subcommand).
     pub file: Option<PathBuf>,
+    /// A second scenario to show beside it in Sammenlign (the app).
+    #[arg(long)]
+    pub compare: Option<PathBuf>,
     /// What to do; without a subcommand the desktop app starts.
     #[command(subcommand)]
     pub command: Option<Command>,

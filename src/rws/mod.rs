@@ -11,6 +11,7 @@
 //! HiGHS, and [`check`] is the independent checker every solution passes before it is reported.
 
 pub mod check;
+pub mod day_model;
 pub mod model;
 pub mod parse;
 
@@ -133,7 +134,7 @@ pub struct Report {
 pub fn solve(instance: &Instance, time_limit: f64, control: &SolveControl) -> Report {
     let started = Instant::now();
     let built = model::build(instance);
-    let cells = built.cells.clone();
+    let placements = built.placements.clone();
     // The objective is 0: any schedule is optimal, so stop at the first one.
     let result = run_model(built.model, time_limit, Some(0.0), None, control, started);
     let mut report = Report {
@@ -144,7 +145,7 @@ pub fn solve(instance: &Instance, time_limit: f64, control: &SolveControl) -> Re
     };
     match result.status {
         RunStatus::Optimal | RunStatus::Feasible => {
-            match model::extract(instance, &cells, &result.values) {
+            match model::extract(instance, &placements, &result.values) {
                 Ok(schedule) => {
                     let problems = check(instance, &schedule);
                     if problems.is_empty() {

@@ -1,96 +1,195 @@
-//! The rotating MIP: binary x[day, shift] on one cyclic chain of 7·N days, a day off where no
-//! shift is taken, objective 0 (a decision problem). One function per constraint family.
+//! The rotating MIP on HiGHS, as blocks: a binary for "work block with shift pattern p starts
+//! on day d" and one for "days-off block of length l starts on day d", on one cyclic chain of
+//! 7·N days; objective 0 (a decision problem). One function per constraint family.
 //!
-//! Every day index is taken modulo 7·N, so each family holds across the wrap from the last
-//! day to the first. Block lengths are modelled per indicator (one shift type, any work, a
-//! day off): at most M in a row as "every M+1 consecutive days have one day without it", at
-//! least m as "where a block starts (on at d, off at d−1), it is on at d+1, …, d+m−1".
+//! A work pattern is a sequence of shifts whose own rules hold inside it: its length is an
+//! allowed work block, each run of one shift type is an allowed block of that type (a run
+//! cannot cross a day off), and it holds no forbidden sequence made of shifts only. The chain
+//! is then a cyclic tiling of days by work blocks and days-off blocks that alternate, which
+//! the LP relaxation describes far more tightly than per-day binaries with block-length
+//! inequalities ([`super::day_model`], used for chains without any day off or any work, and
+//! as a cross-check in tests). Every day index is taken modulo 7·N, so each family holds
+//! across the wrap from the last day to the first.
 
-use super::{BlockLimits, Instance, Schedule, WEEK};
+use super::{Instance, Schedule, WEEK};
 use crate::solve::model::RotaModel;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
 
-/// The built model and where to find x[day, shift] among its columns.
+/// A column that, when 1, puts `cells` on the chain from `first_day` on (around the cycle).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// Its column index in the model.
+    pub column: usize,
+    /// The first day it covers.
+    pub first_day: usize,
+    /// Shift indices on consecutive days.
+    pub cells: Vec<Option<usize>>,
+}
+
+/// A built model and how to read a schedule from its column values.
 pub struct RwsModel {
     /// The model, ready for [`crate::solve::run::run_model`].
     pub model: RotaModel,
-    /// `cells[day][shift]`: the column index of x[day, shift].
-    pub cells: Vec<Vec<usize>>,
+    /// The columns that put shifts on the chain; days no placement covers are days off.
+    pub placements: Vec<Placement>,
+}
+
+/// Builds the model for `instance`: the block model, or the plain day model when the demand
+/// leaves no day off or no work at all (or overfills a weekday), where blocks do not alternate.
+pub fn build(instance: &Instance) -> RwsModel {
+    let work: u64 = instance
+        .demand
+        .iter()
+        .flatten()
+        .map(|&d| u64::from(d))
+        .sum();
+    if work == 0 || work >= instance.days() as u64 {
+        return super::day_model::build(instance);
+    }
+    build_blocks(instance)
+}
+
+/// All work patterns: shift sequences that can form one whole work block.
+pub fn work_patterns(instance: &Instance) -> Vec<Vec<usize>> {
+    // A work block leaves at least one day off in the chain.
+    let longest = instance.work_block.max.min(instance.days() - 1);
+    let internal: Vec<&Vec<Option<usize>>> = instance
+        .forbidden
+        .iter()
+        .filter(|sequence| sequence.iter().all(Option::is_some))
+        .collect();
+    let mut patterns = Vec::new();
+    let mut pattern = Vec::with_capacity(longest);
+    extend(instance, &internal, longest, &mut pattern, 0, &mut patterns);
+    patterns
+}
+
+/// Depth-first: `pattern` ends with a run of `run` days of its last shift.
+fn extend(
+    instance: &Instance,
+    internal: &[&Vec<Option<usize>>],
+    longest: usize,
+    pattern: &mut Vec<usize>,
+    run: usize,
+    out: &mut Vec<Vec<usize>>,
+) {
+    let last = pattern.last().copied();
+    let run_complete = last.is_none_or(|s| run >= instance.shifts[s].block.min);
+    if pattern.len() >= instance.work_block.min && run_complete {
+        out.push(pattern.clone());
+    }
+    if pattern.len() == longest {
+        return;
+    }
+    for s in 0..instance.shifts.len() {
+        let next_run = if Some(s) == last {
+            run + 1
+        } else if run_complete {
+            1
+        } else {
+            continue;
+        };
+        if next_run > instance.shifts[s].block.max {
+            continue;
+        }
+        pattern.push(s);
+        let forbidden = internal.iter().any(|sequence| {
+            sequence.len() <= pattern.len()
+                && pattern[pattern.len() - sequence.len()..]
+                    .iter()
+                    .zip(sequence.iter())
+                    .all(|(&cell, &element)| element == Some(cell))
+        });
+        if !forbidden {
+            extend(instance, internal, longest, pattern, next_run, out);
+        }
+        pattern.pop();
+    }
 }
 
 struct Builder<'a> {
     instance: &'a Instance,
     days: usize,
-    vars: ProblemVariables,
-    x: Vec<Vec<Variable>>,
     constraints: Vec<Constraint>,
-    count: usize,
+    /// Work blocks: (variable, first day, pattern index).
+    work: Vec<(Variable, usize, usize)>,
+    patterns: Vec<Vec<usize>>,
+    /// Days-off blocks: (variable, first day, length).
+    off: Vec<(Variable, usize, usize)>,
+    /// Per day and shift, the work-block variables that put the shift there.
+    shift_on: Vec<Vec<Vec<Variable>>>,
+    /// Per day, the days-off-block variables that cover it.
+    off_on: Vec<Vec<Variable>>,
 }
 
 impl Builder<'_> {
-    fn add(&mut self, v: good_lp::VariableDefinition) -> Variable {
-        self.count += 1;
-        self.vars.add(v)
-    }
-
-    /// The day `offset` days after `day`, around the cycle (offset may be negative).
-    fn day(&self, day: usize, offset: isize) -> usize {
-        (day as isize + offset).rem_euclid(self.days as isize) as usize
+    /// The day `offset` days after `day`, around the cycle.
+    fn day(&self, day: usize, offset: usize) -> usize {
+        (day + offset) % self.days
     }
 
     /// 1 when `day` has shift `s`.
     fn shift(&self, day: usize, s: usize) -> Expression {
-        self.x[day][s].into()
-    }
-
-    /// 1 when `day` is a work day.
-    fn worked(&self, day: usize) -> Expression {
-        self.x[day].iter().copied().sum()
+        self.shift_on[day][s].iter().copied().sum()
     }
 
     /// 1 when `day` is a day off.
     fn off(&self, day: usize) -> Expression {
-        1 - self.worked(day)
+        self.off_on[day].iter().copied().sum()
     }
 }
 
-/// Builds the model for `instance`.
-pub fn build(instance: &Instance) -> RwsModel {
+/// Builds the block model (the chain must hold at least one day off and one work day).
+pub fn build_blocks(instance: &Instance) -> RwsModel {
     let days = instance.days();
+    let shifts = instance.shifts.len();
+    let patterns = work_patterns(instance);
     let mut vars = ProblemVariables::new();
-    let mut x = Vec::with_capacity(days);
-    let mut cells = Vec::with_capacity(days);
-    let mut count = 0;
-    for _ in 0..days {
-        let mut row = Vec::with_capacity(instance.shifts.len());
-        let mut columns = Vec::with_capacity(instance.shifts.len());
-        for _ in &instance.shifts {
-            row.push(vars.add(variable().binary()));
-            columns.push(count);
-            count += 1;
-        }
-        x.push(row);
-        cells.push(columns);
-    }
     let mut b = Builder {
         instance,
         days,
-        vars,
-        x,
         constraints: Vec::new(),
-        count,
+        work: Vec::new(),
+        patterns,
+        off: Vec::new(),
+        shift_on: vec![vec![Vec::new(); shifts]; days],
+        off_on: vec![Vec::new(); days],
     };
-    one_shift_per_day(&mut b);
+    let mut placements = Vec::new();
+    for first in 0..days {
+        for (p, pattern) in b.patterns.iter().enumerate() {
+            let v = vars.add(variable().binary());
+            placements.push(Placement {
+                column: b.work.len(),
+                first_day: first,
+                cells: pattern.iter().map(|&s| Some(s)).collect(),
+            });
+            for (i, &s) in pattern.iter().enumerate() {
+                b.shift_on[(first + i) % days][s].push(v);
+            }
+            b.work.push((v, first, p));
+        }
+    }
+    let longest_off = instance.off_block.max.min(days - 1);
+    for first in 0..days {
+        for length in instance.off_block.min..=longest_off {
+            let v = vars.add(variable().binary());
+            for i in 0..length {
+                b.off_on[(first + i) % days].push(v);
+            }
+            b.off.push((v, first, length));
+        }
+    }
+    let var_count = b.work.len() + b.off.len();
+    every_day_once(&mut b);
+    work_and_days_off_alternate(&mut b);
     exact_demand(&mut b);
-    shift_blocks(&mut b);
-    work_blocks(&mut b);
-    days_off_blocks(&mut b);
     forbidden_sequences(&mut b);
     rotation_symmetry(&mut b);
     RwsModel {
         model: RotaModel {
-            vars: b.vars,
-            var_count: b.count,
+            vars,
+            var_count,
             constraints: b.constraints,
             objective: Expression::from(0.0),
             x: Vec::new(),
@@ -98,15 +197,34 @@ pub fn build(instance: &Instance) -> RwsModel {
             uncovered: Vec::new(),
             qualification_level: Vec::new(),
         },
-        cells,
+        placements,
     }
 }
 
-/// At most one shift a day; a day without one is a day off.
-fn one_shift_per_day(b: &mut Builder) {
+/// Every day lies in exactly one block: one work block or one days-off block.
+fn every_day_once(b: &mut Builder) {
     for day in 0..b.days {
-        let worked = b.worked(day);
-        b.constraints.push(constraint!(worked <= 1));
+        let worked: Expression = (0..b.instance.shifts.len()).map(|s| b.shift(day, s)).sum();
+        let covered = worked + b.off(day);
+        b.constraints.push(constraint!(covered == 1));
+    }
+}
+
+/// A work block ending on a day is followed by a days-off block starting the next day, and
+/// only then does a days-off block start: work and days off alternate.
+fn work_and_days_off_alternate(b: &mut Builder) {
+    let mut work_ends = vec![Expression::from(0.0); b.days];
+    for &(v, first, p) in &b.work {
+        let last = b.day(first, b.patterns[p].len() - 1);
+        work_ends[last] += v;
+    }
+    let mut off_starts = vec![Expression::from(0.0); b.days];
+    for &(v, first, _) in &b.off {
+        off_starts[first] += v;
+    }
+    for (day, ends) in work_ends.into_iter().enumerate() {
+        let starts = off_starts[b.day(day, 1)].clone();
+        b.constraints.push(constraint!(ends == starts));
     }
 }
 
@@ -122,116 +240,20 @@ fn exact_demand(b: &mut Builder) {
     }
 }
 
-/// Blocks of each shift type: between its shortest and longest block in a row.
-fn shift_blocks(b: &mut Builder) {
-    for (s, shift) in b.instance.shifts.iter().enumerate() {
-        block_lengths(b, shift.block, |b, day| b.shift(day, s));
-    }
-}
-
-/// Work blocks (any shifts in a row): between the shortest and longest work block.
-fn work_blocks(b: &mut Builder) {
-    let limits = b.instance.work_block;
-    block_lengths(b, limits, |b, day| b.worked(day));
-}
-
-/// Days-off blocks: between the shortest and longest days-off block.
-fn days_off_blocks(b: &mut Builder) {
-    let limits = b.instance.off_block;
-    block_lengths(b, limits, |b, day| b.off(day));
-}
-
-/// Blocks of days where `on(day)` is 1 are between `limits.min` and `limits.max` long,
-/// cyclically. A chain where `on` holds every day is one block of all 7·N days.
-fn block_lengths(b: &mut Builder, limits: BlockLimits, on: impl Fn(&Builder, usize) -> Expression) {
-    let days = b.days;
-    let variant = std::env::var("RWS_VARIANT").unwrap_or_default();
-    // Longest: every window of max+1 days has a day where `on` is 0.
-    if limits.max < days {
-        for first in 0..days {
-            let window: Expression = (0..=limits.max)
-                .map(|i| on(b, b.day(first, i as isize)))
-                .sum();
-            b.constraints.push(constraint!(window <= limits.max as f64));
-        }
-    }
-    let follow = (limits.min - 1).min(days - 1);
-    if variant.contains('a') {
-        // start[d] = 1 where a block starts (on at d, off at d-1); end[d] where one ends.
-        let mut starts = Vec::with_capacity(days);
-        let mut ends = Vec::with_capacity(days);
-        for day in 0..days {
-            let st = b.add(variable().min(0).max(1));
-            let en = b.add(variable().min(0).max(1));
-            let here = on(b, day);
-            let before = on(b, b.day(day, -1));
-            let after = on(b, b.day(day, 1));
-            b.constraints
-                .push(constraint!(st >= here.clone() - before.clone()));
-            b.constraints.push(constraint!(st <= here.clone()));
-            b.constraints.push(constraint!(st <= 1 - before));
-            b.constraints
-                .push(constraint!(en >= here.clone() - after.clone()));
-            b.constraints.push(constraint!(en <= here));
-            b.constraints.push(constraint!(en <= 1 - after));
-            starts.push(st);
-            ends.push(en);
-        }
-        for day in 0..days {
-            let here = on(b, day);
-            let recent: Expression = (0..=follow)
-                .map(|k| starts[b.day(day, -(k as isize))])
-                .sum();
-            b.constraints.push(constraint!(recent <= here.clone()));
-            let soon: Expression = (0..=follow).map(|k| ends[b.day(day, k as isize)]).sum();
-            b.constraints.push(constraint!(soon <= here.clone()));
-            if limits.max < days && variant.contains('m') {
-                let recent: Expression = (0..limits.max)
-                    .map(|k| starts[b.day(day, -(k as isize))])
-                    .sum();
-                b.constraints.push(constraint!(here <= recent));
-            }
-        }
-        if variant.contains('c') {
-            let total: Expression = (0..days).map(|day| on(b, day)).sum();
-            let blocks: Expression = starts.iter().copied().sum();
-            // total <= max * blocks unless on everywhere; total >= min * blocks.
-            b.constraints.push(constraint!(
-                limits.min as f64 * blocks.clone() <= total.clone()
-            ));
-            if limits.max < days {
-                b.constraints
-                    .push(constraint!(total <= limits.max as f64 * blocks));
-            }
-        }
-    } else {
-        // Shortest: a block starting at `day` (on at day, off at day-1) goes on for min-1 more days.
-        // Beyond 7·N - 1 days the block would meet its own start: no block can start at all.
-        for day in 0..days {
-            for k in 1..=follow {
-                let start = on(b, day) - on(b, b.day(day, -1));
-                let later = on(b, b.day(day, k as isize));
-                b.constraints.push(constraint!(start <= later));
-            }
-        }
-    }
-    if limits.min > days {
-        // Not even the whole chain is long enough.
-        let all: Expression = (0..days).map(|day| on(b, day)).sum();
-        b.constraints.push(constraint!(all <= (days - 1) as f64));
-    }
-}
-
-/// Forbidden sequences of consecutive days ("N D", or "N - D": N, a day off, then D): at least
-/// one element of each sequence fails wherever it would start, across the wrap too.
+/// Forbidden sequences with a day off in them ("N - D": N, a day off, then D; "- D"): at least
+/// one element fails wherever the sequence would start, across the wrap too. Sequences of
+/// shifts only are already left out of the work patterns.
 fn forbidden_sequences(b: &mut Builder) {
     for sequence in &b.instance.forbidden {
+        if sequence.iter().all(Option::is_some) {
+            continue;
+        }
         for first in 0..b.days {
             let matched: Expression = sequence
                 .iter()
                 .enumerate()
                 .map(|(i, element)| {
-                    let day = b.day(first, i as isize);
+                    let day = b.day(first, i);
                     match *element {
                         Some(s) => b.shift(day, s),
                         None => b.off(day),
@@ -244,28 +266,10 @@ fn forbidden_sequences(b: &mut Builder) {
     }
 }
 
-/// Turning the chain by whole weeks gives another solution, so the first week can be fixed to
-/// hold one assignment every solution has somewhere: the rarest (weekday, shift or day off)
-/// that occurs at all.
+/// Turning the chain by whole weeks gives another solution: fix the first week to hold the
+/// rarest assignment (see [`rarest_assignment`]).
 fn rotation_symmetry(b: &mut Builder) {
-    let weeks = b.instance.employees as i64;
-    let mut rarest: Option<(i64, usize, Option<usize>)> = None;
-    for weekday in 0..WEEK {
-        let mut taken = 0;
-        for (s, row) in b.instance.demand.iter().enumerate() {
-            let count = i64::from(row[weekday]);
-            taken += count;
-            if count > 0 && rarest.is_none_or(|(c, _, _)| count < c) {
-                rarest = Some((count, weekday, Some(s)));
-            }
-        }
-        let off = weeks - taken;
-        if off > 0 && rarest.is_none_or(|(c, _, _)| off < c) {
-            rarest = Some((off, weekday, None));
-        }
-    }
-    // An overfull weekday makes the demand constraints infeasible on their own.
-    let Some((_, weekday, cell)) = rarest else {
+    let Some((weekday, cell)) = rarest_assignment(b.instance) else {
         return;
     };
     let fixed = match cell {
@@ -275,32 +279,67 @@ fn rotation_symmetry(b: &mut Builder) {
     b.constraints.push(constraint!(fixed == 1));
 }
 
-/// Reads the schedule from the column values: per day the shift whose x is 1, or a day off.
-///
-/// Errors when a day has more than one shift (the model forbids it; the checker would not see
-/// it in the schedule, so it is caught here).
-pub fn extract(
-    instance: &Instance,
-    cells: &[Vec<usize>],
-    values: &[f64],
-) -> Result<Schedule, String> {
-    let mut schedule = vec![[None; WEEK]; instance.employees];
-    for (day, columns) in cells.iter().enumerate() {
-        let mut taken = columns
-            .iter()
-            .enumerate()
-            .filter(|&(_, &column)| values.get(column).is_some_and(|&v| v > 0.5))
-            .map(|(s, _)| s);
-        let cell = taken.next();
-        if taken.next().is_some() {
-            return Err(format!(
-                "the solver put two shifts on day {} of the chain",
-                day + 1
-            ));
+/// The (weekday, shift or day off) that the demand puts in the fewest weeks, at least one:
+/// every solution has it in some week, and turning the chain by whole weeks brings that week
+/// first. None when a weekday is overfull (then the demand alone is infeasible).
+pub fn rarest_assignment(instance: &Instance) -> Option<(usize, Option<usize>)> {
+    let weeks = instance.employees as i64;
+    let mut rarest: Option<(i64, usize, Option<usize>)> = None;
+    for weekday in 0..WEEK {
+        let mut taken = 0;
+        for (s, row) in instance.demand.iter().enumerate() {
+            let count = i64::from(row[weekday]);
+            taken += count;
+            if count > 0 && rarest.is_none_or(|(c, _, _)| count < c) {
+                rarest = Some((count, weekday, Some(s)));
+            }
         }
-        if let Some(row) = schedule.get_mut(day / WEEK) {
-            row[day % WEEK] = cell;
+        let off = weeks - taken;
+        if off < 0 {
+            return None;
+        }
+        if off > 0 && rarest.is_none_or(|(c, _, _)| off < c) {
+            rarest = Some((off, weekday, None));
         }
     }
-    Ok(schedule)
+    rarest.map(|(_, weekday, cell)| (weekday, cell))
+}
+
+/// Reads the schedule from the column values: the placements at 1 put their shifts on the
+/// chain, every other day is off.
+///
+/// Errors when two placements cover the same day (the model forbids it; the schedule could
+/// not show it, so it is caught here).
+pub fn extract(
+    instance: &Instance,
+    placements: &[Placement],
+    values: &[f64],
+) -> Result<Schedule, String> {
+    let days = instance.days();
+    let mut chain: Vec<Option<usize>> = vec![None; days];
+    let mut covered = vec![false; days];
+    for placement in placements {
+        if !values.get(placement.column).is_some_and(|&v| v > 0.5) {
+            continue;
+        }
+        for (i, &cell) in placement.cells.iter().enumerate() {
+            let day = (placement.first_day + i) % days;
+            if covered[day] {
+                return Err(format!(
+                    "the solver put two shifts on day {} of the chain",
+                    day + 1
+                ));
+            }
+            covered[day] = true;
+            chain[day] = cell;
+        }
+    }
+    Ok(chain
+        .chunks(WEEK)
+        .map(|week| {
+            let mut row = [None; WEEK];
+            row.copy_from_slice(week);
+            row
+        })
+        .collect())
 }

@@ -88,7 +88,7 @@ pub fn ui(
                 ui.label(indicator_name(name, language));
                 ui.label(format!("{mine:.1}"));
                 ui.label(format!("{theirs:.1}"));
-                ui.label(format!("{:+.1}", theirs - mine));
+                ui.label(format!("{:+.1}", signed_difference(mine, theirs)));
                 ui.end_row();
             }
             for (name, mine, theirs) in [
@@ -106,7 +106,7 @@ pub fn ui(
                 ui.label(name);
                 ui.label(format!("{mine:.1}"));
                 ui.label(format!("{theirs:.1}"));
-                ui.label(format!("{:+.1}", theirs - mine));
+                ui.label(format!("{:+.1}", signed_difference(mine, theirs)));
                 ui.end_row();
             }
         });
@@ -120,4 +120,14 @@ pub fn ui(
         ],
         language,
     );
+}
+
+/// theirs − mine, without a "-0.0" for differences that round to nothing.
+fn signed_difference(mine: f64, theirs: f64) -> f64 {
+    let difference = theirs - mine;
+    if difference.abs() < 0.05 {
+        0.0
+    } else {
+        difference
+    }
 }

@@ -1,0 +1,194 @@
+//! The plain rotating MIP: binary x[day, shift] on one cyclic chain of 7·N days, a day off
+//! where no shift is taken. One function per constraint family.
+//!
+//! Every day index is taken modulo 7·N, so each family holds across the wrap from the last
+//! day to the first. Block lengths are modelled per indicator (one shift type, any work, a
+//! day off): at most M in a row as "every M+1 consecutive days have one day without it", at
+//! least m as "where a block starts (on at d, off at d−1), it is on at d+1, …, d+m−1".
+//!
+//! It is general (it also covers chains without any day off or without any work) but its LP
+//! relaxation is weak; [`super::model`] uses it only for those chains and as a cross-check.
+
+use super::model::{Placement, RwsModel, rarest_assignment};
+use super::{BlockLimits, Instance, WEEK};
+use crate::solve::model::RotaModel;
+use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
+
+struct Builder<'a> {
+    instance: &'a Instance,
+    days: usize,
+    x: Vec<Vec<Variable>>,
+    constraints: Vec<Constraint>,
+}
+
+impl Builder<'_> {
+    /// The day `offset` days after `day`, around the cycle (offset may be negative).
+    fn day(&self, day: usize, offset: isize) -> usize {
+        (day as isize + offset).rem_euclid(self.days as isize) as usize
+    }
+
+    /// 1 when `day` has shift `s`.
+    fn shift(&self, day: usize, s: usize) -> Expression {
+        self.x[day][s].into()
+    }
+
+    /// 1 when `day` is a work day.
+    fn worked(&self, day: usize) -> Expression {
+        self.x[day].iter().copied().sum()
+    }
+
+    /// 1 when `day` is a day off.
+    fn off(&self, day: usize) -> Expression {
+        1 - self.worked(day)
+    }
+}
+
+/// Builds the plain model for `instance`.
+pub fn build(instance: &Instance) -> RwsModel {
+    let days = instance.days();
+    let mut vars = ProblemVariables::new();
+    let mut x = Vec::with_capacity(days);
+    let mut placements = Vec::with_capacity(days * instance.shifts.len());
+    for day in 0..days {
+        let mut row = Vec::with_capacity(instance.shifts.len());
+        for s in 0..instance.shifts.len() {
+            row.push(vars.add(variable().binary()));
+            placements.push(Placement {
+                column: placements.len(),
+                first_day: day,
+                cells: vec![Some(s)],
+            });
+        }
+        x.push(row);
+    }
+    let mut b = Builder {
+        instance,
+        days,
+        x,
+        constraints: Vec::new(),
+    };
+    one_shift_per_day(&mut b);
+    exact_demand(&mut b);
+    shift_blocks(&mut b);
+    work_blocks(&mut b);
+    days_off_blocks(&mut b);
+    forbidden_sequences(&mut b);
+    rotation_symmetry(&mut b);
+    RwsModel {
+        model: RotaModel {
+            vars,
+            var_count: placements.len(),
+            constraints: b.constraints,
+            objective: Expression::from(0.0),
+            x: Vec::new(),
+            used: Vec::new(),
+            uncovered: Vec::new(),
+            qualification_level: Vec::new(),
+        },
+        placements,
+    }
+}
+
+/// At most one shift a day; a day without one is a day off.
+fn one_shift_per_day(b: &mut Builder) {
+    for day in 0..b.days {
+        let worked = b.worked(day);
+        b.constraints.push(constraint!(worked <= 1));
+    }
+}
+
+/// Exactly the demand: on each weekday, the N weeks of the chain hold the shift as often as
+/// the demand says (each employee works one week row on that weekday).
+fn exact_demand(b: &mut Builder) {
+    let weeks = b.instance.employees;
+    for (s, row) in b.instance.demand.iter().enumerate() {
+        for (weekday, &demand) in row.iter().enumerate() {
+            let planned: Expression = (0..weeks).map(|w| b.shift(w * WEEK + weekday, s)).sum();
+            b.constraints.push(constraint!(planned == demand));
+        }
+    }
+}
+
+/// Blocks of each shift type: between its shortest and longest block in a row.
+fn shift_blocks(b: &mut Builder) {
+    for (s, shift) in b.instance.shifts.iter().enumerate() {
+        block_lengths(b, shift.block, |b, day| b.shift(day, s));
+    }
+}
+
+/// Work blocks (any shifts in a row): between the shortest and longest work block.
+fn work_blocks(b: &mut Builder) {
+    let limits = b.instance.work_block;
+    block_lengths(b, limits, |b, day| b.worked(day));
+}
+
+/// Days-off blocks: between the shortest and longest days-off block.
+fn days_off_blocks(b: &mut Builder) {
+    let limits = b.instance.off_block;
+    block_lengths(b, limits, |b, day| b.off(day));
+}
+
+/// Blocks of days where `on(day)` is 1 are between `limits.min` and `limits.max` long,
+/// cyclically. A chain where `on` holds every day is one block of all 7·N days.
+fn block_lengths(b: &mut Builder, limits: BlockLimits, on: impl Fn(&Builder, usize) -> Expression) {
+    let days = b.days;
+    // Longest: every window of max+1 days has a day where `on` is 0.
+    if limits.max < days {
+        for first in 0..days {
+            let window: Expression = (0..=limits.max)
+                .map(|i| on(b, b.day(first, i as isize)))
+                .sum();
+            b.constraints.push(constraint!(window <= limits.max as f64));
+        }
+    }
+    // Shortest: a block starting at `day` (on at day, off at day-1) goes on for min-1 more days.
+    // Beyond 7·N - 1 days the block would meet its own start: no block can start at all.
+    let follow = (limits.min - 1).min(days - 1);
+    for day in 0..days {
+        for k in 1..=follow {
+            let start = on(b, day) - on(b, b.day(day, -1));
+            let later = on(b, b.day(day, k as isize));
+            b.constraints.push(constraint!(start <= later));
+        }
+    }
+    if limits.min > days {
+        // Not even the whole chain is long enough.
+        let all: Expression = (0..days).map(|day| on(b, day)).sum();
+        b.constraints.push(constraint!(all <= (days - 1) as f64));
+    }
+}
+
+/// Forbidden sequences of consecutive days ("N D", or "N - D": N, a day off, then D): at least
+/// one element of each sequence fails wherever it would start, across the wrap too.
+fn forbidden_sequences(b: &mut Builder) {
+    for sequence in &b.instance.forbidden {
+        for first in 0..b.days {
+            let matched: Expression = sequence
+                .iter()
+                .enumerate()
+                .map(|(i, element)| {
+                    let day = b.day(first, i as isize);
+                    match *element {
+                        Some(s) => b.shift(day, s),
+                        None => b.off(day),
+                    }
+                })
+                .sum();
+            let most = sequence.len() as f64 - 1.0;
+            b.constraints.push(constraint!(matched <= most));
+        }
+    }
+}
+
+/// Turning the chain by whole weeks gives another solution: fix the first week to hold the
+/// rarest assignment (see [`rarest_assignment`]).
+fn rotation_symmetry(b: &mut Builder) {
+    let Some((weekday, cell)) = rarest_assignment(b.instance) else {
+        return;
+    };
+    let fixed = match cell {
+        Some(s) => b.shift(weekday, s),
+        None => b.off(weekday),
+    };
+    b.constraints.push(constraint!(fixed == 1));
+}
