@@ -252,3 +252,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn at_least_coverage_meets_every_need_and_passes_the_checker() {
+    let mut scenario = example("solsiden_langvakt.ron");
+    scenario.rules.coverage_exact = false;
+    let report = run(&scenario, SolveMode::Ideal, 30.0);
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
+    for (code, need) in &scenario.needs {
+        for day in 0..42 {
+            let planned = report
+                .lines
+                .iter()
+                .filter(|l| l.cells[day] == *code)
+                .count() as i64;
+            assert!(
+                planned >= need[day % 7],
+                "shift {code} on day {day}: {planned} < {}",
+                need[day % 7]
+            );
+        }
+    }
+    assert_no_breach(&scenario, &report);
+}

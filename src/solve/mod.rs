@@ -318,7 +318,13 @@ fn solve_ideal(
     let f = instance.weekend_frequency as u32;
     let mut overall = SolveStatus::Optimal;
     let (mut objective, mut bound) = (0.0, 0.0);
-    for family in line_families(instance) {
+    let families = line_families(instance);
+    let family_count = families.len();
+    for (done, family) in families.into_iter().enumerate() {
+        // Each family gets its share of the time that is left.
+        let deadline = started.elapsed().as_secs_f64() + remaining() / (family_count - done) as f64;
+        let family_remaining = || deadline - started.elapsed().as_secs_f64();
+        let remaining: &dyn Fn() -> f64 = &family_remaining;
         // Night lines and day lines share no shift: each family is its own, smaller problem.
         let instance = &instance.only_shifts(|shift| in_family(family, shift.night));
         let (hours, weekend_heads) = family_need(instance, family);
@@ -414,16 +420,10 @@ fn count_full_time(instance: &Instance, x: &ShiftCells, values: &[f64]) -> u32 {
         .count() as u32
 }
 
-/// A model for `lines` with no objective: HiGHS finds a rota fastest when it only looks for one.
+/// A model for `lines` that asks only for a rota (HiGHS finds one fastest without an objective);
+/// with at-least coverage, over-staffing is the objective to keep down.
 fn feasibility_model(instance: &Instance, lines: &[LineSpec]) -> model::RotaModel {
-    let goal = if lines.iter().any(|l| l.holder != Holder::Ideal) {
-        Goal::Today
-    } else {
-        Goal::MostFullTime
-    };
-    let mut built = model::build(instance, lines, goal, &[]);
-    built.objective = good_lp::Expression::from(0.0);
-    built
+    model::build(instance, lines, Goal::Feasible, &[])
 }
 
 /// Lines for a fixed head count: first any rota, then the most full-time lines by asking for
@@ -583,6 +583,7 @@ fn find_rota(
         built.used.clone(),
         built.qualification_level.clone(),
     );
+    // Any rota without over-staffing is as good as another: stop at the first.
     let result = run_model(built, seconds, Some(0.0), None, control, started);
     let status = result.status;
     let found = matches!(status, RunStatus::Optimal | RunStatus::Feasible).then(|| Found {

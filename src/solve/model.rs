@@ -88,10 +88,8 @@ impl RuleFamily {
 /// What to optimise.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Goal {
-    /// All lines used: most full-time lines.
-    MostFullTime,
-    /// Today mode: wishes first, then fewest vacancies, then full-time vacancies.
-    Today,
+    /// Any rota that meets the rules; with at-least coverage, the least over-staffing.
+    Feasible,
     /// Diagnosis: least uncovered need (coverage gets slack).
     LeastUncovered,
 }
@@ -220,7 +218,7 @@ pub fn build(
     if b.enforced(RuleFamily::SundayWork) && instance.sunday_off_after_sunday_work {
         sunday_off_after_sunday_work(&mut b);
     }
-    position_size(&mut b, goal, &mut objective);
+    position_size(&mut b);
     symmetry_breaking(&mut b);
     RotaModel {
         var_count: b.count,
@@ -581,10 +579,8 @@ fn sunday_off_after_sunday_work(b: &mut Builder) {
 }
 
 /// Position size: within the line's minimum and maximum; the objective per goal.
-fn position_size(b: &mut Builder, goal: Goal, objective: &mut Expression) {
+fn position_size(b: &mut Builder) {
     let instance = b.instance;
-    // Lines are sums of whole shifts: the smallest such sum at full time is the real threshold.
-    let full_time_from = super::full_time_line_hours(instance);
     for l in 0..b.lines.len() {
         let line = &b.lines[l];
         let hours = b.hours(l, 0..instance.days);
@@ -594,40 +590,6 @@ fn position_size(b: &mut Builder, goal: Goal, objective: &mut Expression) {
         if b.enforced(RuleFamily::PositionFloor) && line.min_hours > 0.0 {
             b.constraints
                 .push(constraint!(hours.clone() >= line.min_hours * used.clone()));
-        }
-        match goal {
-            Goal::MostFullTime => {
-                // hours ≥ floor + (full time − floor) · ft holds for ft = 0 and 1; summed over the
-                // lines it bounds the full-time count as tightly as the arithmetic does.
-                let floor = if b.enforced(RuleFamily::PositionFloor) {
-                    line.min_hours
-                } else {
-                    0.0
-                };
-                let (full_time, _) = b.add(variable().binary());
-                b.constraints.push(constraint!(
-                    hours >= floor + (full_time_from - floor) * full_time
-                ));
-                *objective += full_time;
-            }
-            Goal::Today => match line.holder {
-                Holder::Employee(_) => {
-                    if let Some(wanted) = line.wanted_hours {
-                        let (granted, _) = b.add(variable().min(0.0).max(wanted));
-                        b.constraints.push(constraint!(granted <= hours));
-                        // Wishes first: every wished hour outweighs any number of vacancies.
-                        *objective += 10_000.0 * granted;
-                    }
-                }
-                Holder::Vacancy | Holder::Ideal => {
-                    let (full_time, _) = b.add(variable().binary());
-                    b.constraints
-                        .push(constraint!(hours >= full_time_from * full_time));
-                    *objective += full_time;
-                    *objective -= 100.0 * used;
-                }
-            },
-            Goal::LeastUncovered => {}
         }
     }
 }
