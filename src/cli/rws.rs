@@ -43,6 +43,7 @@ fn solve_file(file: &Path, time_limit: f64) -> Outcome {
                 seconds: 0.0,
                 schedule: Vec::new(),
                 problems: Vec::new(),
+                runs: 0,
             },
             shift_names: Vec::new(),
             error: Some(error.to_string()),
@@ -66,6 +67,7 @@ fn outcome_json(outcome: &Outcome) -> Value {
         "status": outcome.report.status.as_str(),
         "seconds": outcome.report.seconds,
         "schedule": schedule,
+        "highs_runs": outcome.report.runs,
     });
     let errors: Vec<&str> = outcome
         .error

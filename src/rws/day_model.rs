@@ -6,11 +6,11 @@
 //! day off): at most M in a row as "every M+1 consecutive days have one day without it", at
 //! least m as "where a block starts (on at d, off at d−1), it is on at d+1, …, d+m−1".
 //!
-//! It is general (it also covers chains without any day off or without any work) but its LP
-//! relaxation is weak; [`super::model`] uses it only for those chains and as a cross-check.
+//! It is general (it also covers chains without any day off or without any work) but it grows
+//! with N and HiGHS finds some instances hard in it; [`super::solve`] uses it only where the
+//! flow model ([`super::model`]) does not apply, and tests use it as a cross-check.
 
-use super::model::{Placement, RwsModel, rarest_assignment};
-use super::{BlockLimits, Instance, WEEK};
+use super::{BlockLimits, Instance, Schedule, WEEK};
 use crate::solve::model::RotaModel;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
 
@@ -43,23 +43,31 @@ impl Builder<'_> {
     }
 }
 
+/// The built model and where x[day, shift] is among its columns.
+pub struct DayModel {
+    /// The model, ready for [`crate::solve::run::run_model`].
+    pub model: RotaModel,
+    /// `cells[day][shift]`: the column index of x[day, shift].
+    pub cells: Vec<Vec<usize>>,
+}
+
 /// Builds the plain model for `instance`.
-pub fn build(instance: &Instance) -> RwsModel {
+pub fn build(instance: &Instance) -> DayModel {
     let days = instance.days();
     let mut vars = ProblemVariables::new();
     let mut x = Vec::with_capacity(days);
-    let mut placements = Vec::with_capacity(days * instance.shifts.len());
-    for day in 0..days {
+    let mut cells = Vec::with_capacity(days);
+    let mut count = 0;
+    for _ in 0..days {
         let mut row = Vec::with_capacity(instance.shifts.len());
-        for s in 0..instance.shifts.len() {
+        let mut columns = Vec::with_capacity(instance.shifts.len());
+        for _ in &instance.shifts {
             row.push(vars.add(variable().binary()));
-            placements.push(Placement {
-                column: placements.len(),
-                first_day: day,
-                cells: vec![Some(s)],
-            });
+            columns.push(count);
+            count += 1;
         }
         x.push(row);
+        cells.push(columns);
     }
     let mut b = Builder {
         instance,
@@ -74,10 +82,10 @@ pub fn build(instance: &Instance) -> RwsModel {
     days_off_blocks(&mut b);
     forbidden_sequences(&mut b);
     rotation_symmetry(&mut b);
-    RwsModel {
+    DayModel {
         model: RotaModel {
             vars,
-            var_count: placements.len(),
+            var_count: count,
             constraints: b.constraints,
             objective: Expression::from(0.0),
             x: Vec::new(),
@@ -85,7 +93,7 @@ pub fn build(instance: &Instance) -> RwsModel {
             uncovered: Vec::new(),
             qualification_level: Vec::new(),
         },
-        placements,
+        cells,
     }
 }
 
@@ -191,4 +199,60 @@ fn rotation_symmetry(b: &mut Builder) {
         None => b.off(weekday),
     };
     b.constraints.push(constraint!(fixed == 1));
+}
+
+/// The (weekday, shift or day off) that the demand puts in the fewest weeks, at least one:
+/// every solution has it in some week, and turning the chain by whole weeks brings that week
+/// first. None when a weekday is overfull (then the demand alone is infeasible).
+fn rarest_assignment(instance: &Instance) -> Option<(usize, Option<usize>)> {
+    let weeks = instance.employees as i64;
+    let mut rarest: Option<(i64, usize, Option<usize>)> = None;
+    for weekday in 0..WEEK {
+        let mut taken = 0;
+        for (s, row) in instance.demand.iter().enumerate() {
+            let count = i64::from(row[weekday]);
+            taken += count;
+            if count > 0 && rarest.is_none_or(|(c, _, _)| count < c) {
+                rarest = Some((count, weekday, Some(s)));
+            }
+        }
+        let off = weeks - taken;
+        if off < 0 {
+            return None;
+        }
+        if off > 0 && rarest.is_none_or(|(c, _, _)| off < c) {
+            rarest = Some((off, weekday, None));
+        }
+    }
+    rarest.map(|(_, weekday, cell)| (weekday, cell))
+}
+
+/// Reads the schedule from the column values: per day the shift whose x is 1, or a day off.
+///
+/// Errors when a day has more than one shift (the model forbids it; the schedule could not
+/// show it, so it is caught here).
+pub fn extract(
+    instance: &Instance,
+    cells: &[Vec<usize>],
+    values: &[f64],
+) -> Result<Schedule, String> {
+    let mut schedule = vec![[None; WEEK]; instance.employees];
+    for (day, columns) in cells.iter().enumerate() {
+        let mut taken = columns
+            .iter()
+            .enumerate()
+            .filter(|&(_, &column)| values.get(column).is_some_and(|&v| v > 0.5))
+            .map(|(s, _)| s);
+        let cell = taken.next();
+        if taken.next().is_some() {
+            return Err(format!(
+                "the solver put two shifts on day {} of the chain",
+                day + 1
+            ));
+        }
+        if let Some(row) = schedule.get_mut(day / WEEK) {
+            row[day % WEEK] = cell;
+        }
+    }
+    Ok(schedule)
 }

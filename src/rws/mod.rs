@@ -125,44 +125,133 @@ pub struct Report {
     pub schedule: Schedule,
     /// What went wrong when the status is an error (solver failure or checker findings).
     pub problems: Vec<String>,
+    /// HiGHS runs: the flow model runs again after adding connectivity cuts.
+    pub runs: usize,
+}
+
+/// What the models found, before the checker.
+enum Found {
+    Schedule(Schedule),
+    Status(Status),
+    Failed(String),
+}
+
+fn found_from(status: RunStatus) -> Found {
+    match status {
+        RunStatus::Infeasible => Found::Status(Status::Infeasible),
+        RunStatus::TimeLimit => Found::Status(Status::Timeout),
+        RunStatus::Cancelled => Found::Status(Status::Cancelled),
+        RunStatus::Optimal | RunStatus::Feasible | RunStatus::Error => {
+            Found::Failed("HiGHS failed on the model".into())
+        }
+    }
+}
+
+/// Whether the chain must be all work or all days off (or cannot hold the demand): there are
+/// then no alternating blocks for the flow model, and the day model decides.
+fn needs_day_model(instance: &Instance) -> bool {
+    let work: u64 = instance
+        .demand
+        .iter()
+        .flatten()
+        .map(|&d| u64::from(d))
+        .sum();
+    work == 0 || work >= instance.days() as u64
 }
 
 /// Solves `instance` on HiGHS within `time_limit` seconds, stopping at the first schedule.
 ///
-/// A schedule is returned only after the independent [`check`] accepts it; otherwise the
-/// status is [`Status::Error`] with the checker's findings.
+/// Uses the flow model ([`model`]), adding connectivity cuts and running again until the
+/// solution is one closed walk, or the day model ([`day_model`]) for chains that must be all
+/// work or all off. A schedule is returned only after the independent [`check`] accepts it;
+/// otherwise the status is [`Status::Error`] with the checker's findings.
 pub fn solve(instance: &Instance, time_limit: f64, control: &SolveControl) -> Report {
     let started = Instant::now();
-    let built = model::build(instance);
-    let placements = built.placements.clone();
-    // The objective is 0: any schedule is optimal, so stop at the first one.
-    let result = run_model(built.model, time_limit, Some(0.0), None, control, started);
+    let mut runs = 0;
+    let found = if needs_day_model(instance) {
+        solve_days(instance, time_limit, control, started, &mut runs)
+    } else {
+        solve_flow(instance, time_limit, control, started, &mut runs)
+    };
     let mut report = Report {
         status: Status::Error,
         seconds: 0.0,
         schedule: Vec::new(),
         problems: Vec::new(),
+        runs,
     };
-    match result.status {
-        RunStatus::Optimal | RunStatus::Feasible => {
-            match model::extract(instance, &placements, &result.values) {
-                Ok(schedule) => {
-                    let problems = check(instance, &schedule);
-                    if problems.is_empty() {
-                        report.status = Status::Feasible;
-                        report.schedule = schedule;
-                    } else {
-                        report.problems = problems;
-                    }
-                }
-                Err(problem) => report.problems.push(problem),
+    match found {
+        Found::Schedule(schedule) => {
+            let problems = check(instance, &schedule);
+            if problems.is_empty() {
+                report.status = Status::Feasible;
+                report.schedule = schedule;
+            } else {
+                report.problems = problems;
             }
         }
-        RunStatus::Infeasible => report.status = Status::Infeasible,
-        RunStatus::TimeLimit => report.status = Status::Timeout,
-        RunStatus::Cancelled => report.status = Status::Cancelled,
-        RunStatus::Error => report.problems.push("HiGHS failed on the model".into()),
+        Found::Status(status) => report.status = status,
+        Found::Failed(problem) => report.problems.push(problem),
     }
     report.seconds = started.elapsed().as_secs_f64();
     report
+}
+
+fn remaining(time_limit: f64, started: Instant) -> f64 {
+    time_limit - started.elapsed().as_secs_f64()
+}
+
+fn solve_days(
+    instance: &Instance,
+    time_limit: f64,
+    control: &SolveControl,
+    started: Instant,
+    runs: &mut usize,
+) -> Found {
+    let day_model::DayModel { model, cells } = day_model::build(instance);
+    *runs += 1;
+    // The objective is 0: any schedule is optimal, so stop at the first one.
+    let left = remaining(time_limit, started);
+    let result = run_model(model, left, Some(0.0), None, control, started);
+    match result.status {
+        RunStatus::Optimal | RunStatus::Feasible => {
+            match day_model::extract(instance, &cells, &result.values) {
+                Ok(schedule) => Found::Schedule(schedule),
+                Err(problem) => Found::Failed(problem),
+            }
+        }
+        status => found_from(status),
+    }
+}
+
+fn solve_flow(
+    instance: &Instance,
+    time_limit: f64,
+    control: &SolveControl,
+    started: Instant,
+    runs: &mut usize,
+) -> Found {
+    let graph = model::graph(instance);
+    let mut cuts = Vec::new();
+    loop {
+        let built = model::build(instance, &graph, &cuts);
+        *runs += 1;
+        let left = remaining(time_limit, started);
+        let result = run_model(built.model, left, Some(0.0), None, control, started);
+        match result.status {
+            RunStatus::Optimal | RunStatus::Feasible => {
+                let counts = model::arc_counts(built.arc_count, &result.values);
+                let parts = model::parts(&graph, &counts);
+                if parts.len() <= 1 {
+                    return match model::chain(instance, &graph, &counts) {
+                        Ok(schedule) => Found::Schedule(schedule),
+                        Err(problem) => Found::Failed(problem),
+                    };
+                }
+                // Several closed walks: join them and run again.
+                cuts.extend(model::cuts_for(&graph, &parts));
+            }
+            status => return found_from(status),
+        }
+    }
 }

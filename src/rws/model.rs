@@ -1,52 +1,70 @@
-//! The rotating MIP on HiGHS, as blocks: a binary for "work block with shift pattern p starts
-//! on day d" and one for "days-off block of length l starts on day d", on one cyclic chain of
-//! 7·N days; objective 0 (a decision problem). One function per constraint family.
+//! The rotating MIP on HiGHS as a flow over weekdays, the size of which does not grow with N.
 //!
-//! A work pattern is a sequence of shifts whose own rules hold inside it: its length is an
-//! allowed work block, each run of one shift type is an allowed block of that type (a run
-//! cannot cross a day off), and it holds no forbidden sequence made of shifts only. The chain
-//! is then a cyclic tiling of days by work blocks and days-off blocks that alternate, which
-//! the LP relaxation describes far more tightly than per-day binaries with block-length
-//! inequalities ([`super::day_model`], used for chains without any day off or any work, and
-//! as a cross-check in tests). Every day index is taken modulo 7·N, so each family holds
-//! across the wrap from the last day to the first.
+//! The chain is a cycle of work blocks, each followed by a days-off block. A *work pattern* is
+//! a sequence of shifts that can form one whole work block: an allowed work-block length, each
+//! run of one shift type an allowed block of that type (a run cannot cross a day off), and no
+//! forbidden sequence inside. An *arc* is "a work block with pattern p starting on weekday j,
+//! then l days off": it leads from node j to node (j + |p| + l) mod 7. When a forbidden
+//! sequence reaches past a days-off block into the next work block ("N - D"), nodes are
+//! (weekday, first shift of the block starting there) so each arc knows what follows it, and
+//! arcs that would complete a forbidden sequence are left out.
+//!
+//! The integer y[arc] counts how often the chain uses the arc. Flow is conserved at every
+//! node, and the days the arcs put on each weekday meet the demand exactly, per shift and for
+//! days off (N minus the demand). Any such flow whose arcs form one connected graph is an
+//! Eulerian multigraph: walking it gives one cyclic chain of exactly 7·N days meeting every
+//! rule, also across the wrap. Connectivity is added as needed: when a solution falls apart
+//! into several closed walks, a cut "some arc leaves this part, if nodes on both sides are
+//! used" is added and HiGHS runs again (see [`super::solve`]).
 
 use super::{Instance, Schedule, WEEK};
 use crate::solve::model::RotaModel;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
 
-/// A column that, when 1, puts `cells` on the chain from `first_day` on (around the cycle).
+/// A work block with a pattern on a weekday, then a days-off block.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Placement {
-    /// Its column index in the model.
-    pub column: usize,
-    /// The first day it covers.
-    pub first_day: usize,
-    /// Shift indices on consecutive days.
-    pub cells: Vec<Option<usize>>,
+pub struct Arc {
+    /// The node it leaves: the weekday its work block starts on (and that block's first shift).
+    pub from: usize,
+    /// The node it enters: the weekday the next work block starts on (and its first shift).
+    pub to: usize,
+    /// The weekday its work block starts on.
+    pub weekday: usize,
+    /// Index into [`Graph::patterns`].
+    pub pattern: usize,
+    /// Days off after the work block.
+    pub off: usize,
 }
 
-/// A built model and how to read a schedule from its column values.
-pub struct RwsModel {
-    /// The model, ready for [`crate::solve::run::run_model`].
-    pub model: RotaModel,
-    /// The columns that put shifts on the chain; days no placement covers are days off.
-    pub placements: Vec<Placement>,
+/// Nodes, patterns and arcs of an instance.
+#[derive(Clone, Debug)]
+pub struct Graph {
+    /// Nodes per weekday: the number of shift types when arcs must know the next block's
+    /// first shift, else 1.
+    pub nodes_per_weekday: usize,
+    /// The work patterns.
+    pub patterns: Vec<Vec<usize>>,
+    /// The arcs.
+    pub arcs: Vec<Arc>,
 }
 
-/// Builds the model for `instance`: the block model, or the plain day model when the demand
-/// leaves no day off or no work at all (or overfills a weekday), where blocks do not alternate.
-pub fn build(instance: &Instance) -> RwsModel {
-    let work: u64 = instance
-        .demand
-        .iter()
-        .flatten()
-        .map(|&d| u64::from(d))
-        .sum();
-    if work == 0 || work >= instance.days() as u64 {
-        return super::day_model::build(instance);
+impl Graph {
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        WEEK * self.nodes_per_weekday
     }
-    build_blocks(instance)
+}
+
+/// A connectivity cut: some arc of `leaving` is used whenever nodes `inside` and `outside`
+/// both are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cut {
+    /// Arcs from the part to the rest.
+    pub leaving: Vec<usize>,
+    /// A node of the part.
+    pub inside: usize,
+    /// A node of the rest.
+    pub outside: usize,
 }
 
 /// All work patterns: shift sequences that can form one whole work block.
@@ -93,13 +111,7 @@ fn extend(
             continue;
         }
         pattern.push(s);
-        let forbidden = internal.iter().any(|sequence| {
-            sequence.len() <= pattern.len()
-                && pattern[pattern.len() - sequence.len()..]
-                    .iter()
-                    .zip(sequence.iter())
-                    .all(|(&cell, &element)| element == Some(cell))
-        });
+        let forbidden = internal.iter().any(|sequence| ends_with(pattern, sequence));
         if !forbidden {
             extend(instance, internal, longest, pattern, next_run, out);
         }
@@ -107,86 +119,119 @@ fn extend(
     }
 }
 
+fn ends_with(pattern: &[usize], sequence: &[Option<usize>]) -> bool {
+    sequence.len() <= pattern.len()
+        && pattern[pattern.len() - sequence.len()..]
+            .iter()
+            .zip(sequence)
+            .all(|(&cell, &element)| element == Some(cell))
+}
+
+/// Whether some forbidden sequence has a shift after a day off, so it can reach from one
+/// work block over the days off into the next.
+fn next_block_matters(instance: &Instance) -> bool {
+    instance.forbidden.iter().any(|sequence| {
+        sequence
+            .iter()
+            .skip_while(|element| element.is_some())
+            .any(Option::is_some)
+    })
+}
+
+/// Builds the nodes, patterns and arcs. Forbidden sequences are at most 3 days long, so each
+/// one lies within "a day off, a work block, its days off, the next block's first shift".
+pub fn graph(instance: &Instance) -> Graph {
+    let shifts = instance.shifts.len();
+    let per_weekday = if next_block_matters(instance) {
+        shifts
+    } else {
+        1
+    };
+    let node = |weekday: usize, first: usize| weekday * per_weekday + first % per_weekday;
+    let patterns = work_patterns(instance);
+    let longest_off = instance.off_block.max.min(instance.days() - 1);
+    let mut arcs = Vec::new();
+    let mut window: Vec<Option<usize>> = Vec::new();
+    for weekday in 0..WEEK {
+        for (p, pattern) in patterns.iter().enumerate() {
+            for off in instance.off_block.min..=longest_off {
+                for next in 0..per_weekday {
+                    window.clear();
+                    window.push(None);
+                    window.extend(pattern.iter().map(|&s| Some(s)));
+                    window.extend(std::iter::repeat_n(None, off));
+                    if per_weekday > 1 {
+                        window.push(Some(next));
+                    }
+                    if contains_forbidden(instance, &window) {
+                        continue;
+                    }
+                    arcs.push(Arc {
+                        from: node(weekday, pattern[0]),
+                        to: node((weekday + pattern.len() + off) % WEEK, next),
+                        weekday,
+                        pattern: p,
+                        off,
+                    });
+                }
+            }
+        }
+    }
+    Graph {
+        nodes_per_weekday: per_weekday,
+        patterns,
+        arcs,
+    }
+}
+
+fn contains_forbidden(instance: &Instance, days: &[Option<usize>]) -> bool {
+    instance.forbidden.iter().any(|sequence| {
+        days.windows(sequence.len())
+            .any(|window| window == sequence.as_slice())
+    })
+}
+
+/// The built model and where its arc counts are.
+pub struct FlowModel {
+    /// The model, ready for [`crate::solve::run::run_model`].
+    pub model: RotaModel,
+    /// Column index of y[arc] is the arc's index; this many arcs.
+    pub arc_count: usize,
+}
+
 struct Builder<'a> {
     instance: &'a Instance,
-    days: usize,
+    graph: &'a Graph,
+    y: Vec<Variable>,
+    used: Vec<Variable>,
     constraints: Vec<Constraint>,
-    /// Work blocks: (variable, first day, pattern index).
-    work: Vec<(Variable, usize, usize)>,
-    patterns: Vec<Vec<usize>>,
-    /// Days-off blocks: (variable, first day, length).
-    off: Vec<(Variable, usize, usize)>,
-    /// Per day and shift, the work-block variables that put the shift there.
-    shift_on: Vec<Vec<Vec<Variable>>>,
-    /// Per day, the days-off-block variables that cover it.
-    off_on: Vec<Vec<Variable>>,
 }
 
-impl Builder<'_> {
-    /// The day `offset` days after `day`, around the cycle.
-    fn day(&self, day: usize, offset: usize) -> usize {
-        (day + offset) % self.days
-    }
-
-    /// 1 when `day` has shift `s`.
-    fn shift(&self, day: usize, s: usize) -> Expression {
-        self.shift_on[day][s].iter().copied().sum()
-    }
-
-    /// 1 when `day` is a day off.
-    fn off(&self, day: usize) -> Expression {
-        self.off_on[day].iter().copied().sum()
-    }
-}
-
-/// Builds the block model (the chain must hold at least one day off and one work day).
-pub fn build_blocks(instance: &Instance) -> RwsModel {
-    let days = instance.days();
-    let shifts = instance.shifts.len();
-    let patterns = work_patterns(instance);
+/// Builds the flow model for `graph`, with the connectivity cuts found so far.
+pub fn build(instance: &Instance, graph: &Graph, cuts: &[Cut]) -> FlowModel {
     let mut vars = ProblemVariables::new();
+    let most = instance.employees as f64;
+    let y: Vec<Variable> = graph
+        .arcs
+        .iter()
+        .map(|_| vars.add(variable().integer().min(0).max(most)))
+        .collect();
+    let used: Vec<Variable> = (0..graph.node_count())
+        .map(|_| vars.add(variable().binary()))
+        .collect();
+    let var_count = y.len() + used.len();
     let mut b = Builder {
         instance,
-        days,
+        graph,
+        y,
+        used,
         constraints: Vec::new(),
-        work: Vec::new(),
-        patterns,
-        off: Vec::new(),
-        shift_on: vec![vec![Vec::new(); shifts]; days],
-        off_on: vec![Vec::new(); days],
     };
-    let mut placements = Vec::new();
-    for first in 0..days {
-        for (p, pattern) in b.patterns.iter().enumerate() {
-            let v = vars.add(variable().binary());
-            placements.push(Placement {
-                column: b.work.len(),
-                first_day: first,
-                cells: pattern.iter().map(|&s| Some(s)).collect(),
-            });
-            for (i, &s) in pattern.iter().enumerate() {
-                b.shift_on[(first + i) % days][s].push(v);
-            }
-            b.work.push((v, first, p));
-        }
-    }
-    let longest_off = instance.off_block.max.min(days - 1);
-    for first in 0..days {
-        for length in instance.off_block.min..=longest_off {
-            let v = vars.add(variable().binary());
-            for i in 0..length {
-                b.off_on[(first + i) % days].push(v);
-            }
-            b.off.push((v, first, length));
-        }
-    }
-    let var_count = b.work.len() + b.off.len();
-    every_day_once(&mut b);
-    work_and_days_off_alternate(&mut b);
+    flow_conservation(&mut b);
     exact_demand(&mut b);
-    forbidden_sequences(&mut b);
-    rotation_symmetry(&mut b);
-    RwsModel {
+    node_used(&mut b);
+    connectivity_cuts(&mut b, cuts);
+    FlowModel {
         model: RotaModel {
             vars,
             var_count,
@@ -197,144 +242,200 @@ pub fn build_blocks(instance: &Instance) -> RwsModel {
             uncovered: Vec::new(),
             qualification_level: Vec::new(),
         },
-        placements,
+        arc_count: graph.arcs.len(),
     }
 }
 
-/// Every day lies in exactly one block: one work block or one days-off block.
-fn every_day_once(b: &mut Builder) {
-    for day in 0..b.days {
-        let worked: Expression = (0..b.instance.shifts.len()).map(|s| b.shift(day, s)).sum();
-        let covered = worked + b.off(day);
-        b.constraints.push(constraint!(covered == 1));
+/// The chain enters each node as often as it leaves it.
+fn flow_conservation(b: &mut Builder) {
+    let nodes = b.graph.node_count();
+    let mut balance = vec![Expression::from(0.0); nodes];
+    for (arc, &y) in b.graph.arcs.iter().zip(&b.y) {
+        balance[arc.from] += y;
+        balance[arc.to] -= y;
+    }
+    for expression in balance {
+        b.constraints.push(constraint!(expression == 0));
     }
 }
 
-/// A work block ending on a day is followed by a days-off block starting the next day, and
-/// only then does a days-off block start: work and days off alternate.
-fn work_and_days_off_alternate(b: &mut Builder) {
-    let mut work_ends = vec![Expression::from(0.0); b.days];
-    for &(v, first, p) in &b.work {
-        let last = b.day(first, b.patterns[p].len() - 1);
-        work_ends[last] += v;
-    }
-    let mut off_starts = vec![Expression::from(0.0); b.days];
-    for &(v, first, _) in &b.off {
-        off_starts[first] += v;
-    }
-    for (day, ends) in work_ends.into_iter().enumerate() {
-        let starts = off_starts[b.day(day, 1)].clone();
-        b.constraints.push(constraint!(ends == starts));
-    }
-}
-
-/// Exactly the demand: on each weekday, the N weeks of the chain hold the shift as often as
-/// the demand says (each employee works one week row on that weekday).
+/// Exactly the demand: per weekday, the arcs put each shift on it as often as the demand says,
+/// and a day off N minus the day's whole demand times (each employee is one week row).
 fn exact_demand(b: &mut Builder) {
-    let weeks = b.instance.employees;
-    for (s, row) in b.instance.demand.iter().enumerate() {
-        for (weekday, &demand) in row.iter().enumerate() {
-            let planned: Expression = (0..weeks).map(|w| b.shift(w * WEEK + weekday, s)).sum();
-            b.constraints.push(constraint!(planned == demand));
+    let shifts = b.instance.shifts.len();
+    // planned[weekday][shift], with index `shifts` for days off.
+    let mut planned = vec![vec![Expression::from(0.0); shifts + 1]; WEEK];
+    for (arc, &y) in b.graph.arcs.iter().zip(&b.y) {
+        let pattern = &b.graph.patterns[arc.pattern];
+        for (i, &s) in pattern.iter().enumerate() {
+            planned[(arc.weekday + i) % WEEK][s] += y;
+        }
+        for i in pattern.len()..pattern.len() + arc.off {
+            planned[(arc.weekday + i) % WEEK][shifts] += y;
         }
     }
-}
-
-/// Forbidden sequences with a day off in them ("N - D": N, a day off, then D; "- D"): at least
-/// one element fails wherever the sequence would start, across the wrap too. Sequences of
-/// shifts only are already left out of the work patterns.
-fn forbidden_sequences(b: &mut Builder) {
-    for sequence in &b.instance.forbidden {
-        if sequence.iter().all(Option::is_some) {
-            continue;
-        }
-        for first in 0..b.days {
-            let matched: Expression = sequence
-                .iter()
-                .enumerate()
-                .map(|(i, element)| {
-                    let day = b.day(first, i);
-                    match *element {
-                        Some(s) => b.shift(day, s),
-                        None => b.off(day),
-                    }
-                })
-                .sum();
-            let most = sequence.len() as f64 - 1.0;
-            b.constraints.push(constraint!(matched <= most));
-        }
-    }
-}
-
-/// Turning the chain by whole weeks gives another solution: fix the first week to hold the
-/// rarest assignment (see [`rarest_assignment`]).
-fn rotation_symmetry(b: &mut Builder) {
-    let Some((weekday, cell)) = rarest_assignment(b.instance) else {
-        return;
-    };
-    let fixed = match cell {
-        Some(s) => b.shift(weekday, s),
-        None => b.off(weekday),
-    };
-    b.constraints.push(constraint!(fixed == 1));
-}
-
-/// The (weekday, shift or day off) that the demand puts in the fewest weeks, at least one:
-/// every solution has it in some week, and turning the chain by whole weeks brings that week
-/// first. None when a weekday is overfull (then the demand alone is infeasible).
-pub fn rarest_assignment(instance: &Instance) -> Option<(usize, Option<usize>)> {
-    let weeks = instance.employees as i64;
-    let mut rarest: Option<(i64, usize, Option<usize>)> = None;
-    for weekday in 0..WEEK {
+    let weeks = b.instance.employees as i64;
+    for (weekday, row) in planned.into_iter().enumerate() {
         let mut taken = 0;
-        for (s, row) in instance.demand.iter().enumerate() {
-            let count = i64::from(row[weekday]);
-            taken += count;
-            if count > 0 && rarest.is_none_or(|(c, _, _)| count < c) {
-                rarest = Some((count, weekday, Some(s)));
-            }
-        }
-        let off = weeks - taken;
-        if off < 0 {
-            return None;
-        }
-        if off > 0 && rarest.is_none_or(|(c, _, _)| off < c) {
-            rarest = Some((off, weekday, None));
+        for (s, expression) in row.into_iter().enumerate() {
+            let wanted = if s < shifts {
+                let demand = i64::from(b.instance.demand[s][weekday]);
+                taken += demand;
+                demand
+            } else {
+                weeks - taken
+            };
+            b.constraints.push(constraint!(expression == wanted as f64));
         }
     }
-    rarest.map(|(_, weekday, cell)| (weekday, cell))
 }
 
-/// Reads the schedule from the column values: the placements at 1 put their shifts on the
-/// chain, every other day is off.
-///
-/// Errors when two placements cover the same day (the model forbids it; the schedule could
-/// not show it, so it is caught here).
-pub fn extract(
-    instance: &Instance,
-    placements: &[Placement],
-    values: &[f64],
-) -> Result<Schedule, String> {
-    let days = instance.days();
-    let mut chain: Vec<Option<usize>> = vec![None; days];
-    let mut covered = vec![false; days];
-    for placement in placements {
-        if !values.get(placement.column).is_some_and(|&v| v > 0.5) {
-            continue;
+/// used[node] is 1 exactly when the chain passes the node.
+fn node_used(b: &mut Builder) {
+    let most = b.instance.employees as f64;
+    let mut leaving = vec![Expression::from(0.0); b.graph.node_count()];
+    for (arc, &y) in b.graph.arcs.iter().zip(&b.y) {
+        leaving[arc.from] += y;
+    }
+    for (node, out) in leaving.into_iter().enumerate() {
+        let used = b.used[node];
+        b.constraints.push(constraint!(out.clone() <= most * used));
+        b.constraints.push(constraint!(used <= out));
+    }
+}
+
+/// One closed walk: for each cut, when both its nodes are used an arc leaves its part.
+fn connectivity_cuts(b: &mut Builder, cuts: &[Cut]) {
+    for cut in cuts {
+        let leaving: Expression = cut.leaving.iter().map(|&a| b.y[a]).sum();
+        let (inside, outside) = (b.used[cut.inside], b.used[cut.outside]);
+        b.constraints
+            .push(constraint!(leaving >= inside + outside - 1));
+    }
+}
+
+/// Arc counts from the column values (rounded).
+pub fn arc_counts(arc_count: usize, values: &[f64]) -> Vec<usize> {
+    (0..arc_count)
+        .map(|a| values.get(a).map_or(0, |&v| v.round().max(0.0) as usize))
+        .collect()
+}
+
+/// The parts (node sets) of the graph the used arcs form, largest flow first; one part when
+/// the arcs make one closed walk.
+pub fn parts(graph: &Graph, counts: &[usize]) -> Vec<Vec<usize>> {
+    let nodes = graph.node_count();
+    // Union-find over nodes joined by used arcs.
+    let mut parent: Vec<usize> = (0..nodes).collect();
+    fn root(parent: &mut [usize], mut n: usize) -> usize {
+        while parent[n] != n {
+            parent[n] = parent[parent[n]];
+            n = parent[n];
         }
-        for (i, &cell) in placement.cells.iter().enumerate() {
-            let day = (placement.first_day + i) % days;
-            if covered[day] {
-                return Err(format!(
-                    "the solver put two shifts on day {} of the chain",
-                    day + 1
-                ));
-            }
-            covered[day] = true;
-            chain[day] = cell;
+        n
+    }
+    let mut flow = vec![0; nodes];
+    for (arc, &count) in graph.arcs.iter().zip(counts) {
+        if count > 0 {
+            flow[arc.from] += count;
+            let (a, b) = (root(&mut parent, arc.from), root(&mut parent, arc.to));
+            parent[a] = b;
         }
     }
-    Ok(chain
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    let mut part_of_root = vec![usize::MAX; nodes];
+    for node in (0..nodes).filter(|&n| flow[n] > 0) {
+        let r = root(&mut parent, node);
+        if part_of_root[r] == usize::MAX {
+            part_of_root[r] = parts.len();
+            parts.push(Vec::new());
+        }
+        parts[part_of_root[r]].push(node);
+    }
+    for part in &mut parts {
+        part.sort_by_key(|&n| std::cmp::Reverse(flow[n]));
+    }
+    parts.sort_by_key(|part| std::cmp::Reverse(part.iter().map(|&n| flow[n]).sum::<usize>()));
+    parts
+}
+
+/// Cuts that join `parts` (two or more): for each part, some arc leaves it when its busiest
+/// node and the busiest node of another part are both used.
+pub fn cuts_for(graph: &Graph, parts: &[Vec<usize>]) -> Vec<Cut> {
+    let nodes = graph.node_count();
+    let mut cuts = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let mut inside = vec![false; nodes];
+        for &n in part {
+            inside[n] = true;
+        }
+        let other = if i == 0 { 1 } else { 0 };
+        let (Some(&here), Some(&there)) = (part.first(), parts.get(other).and_then(|p| p.first()))
+        else {
+            continue;
+        };
+        let leaving = graph
+            .arcs
+            .iter()
+            .enumerate()
+            .filter(|(_, arc)| inside[arc.from] && !inside[arc.to])
+            .map(|(a, _)| a)
+            .collect();
+        cuts.push(Cut {
+            leaving,
+            inside: here,
+            outside: there,
+        });
+    }
+    cuts
+}
+
+/// Walks the used arcs (one connected Eulerian multigraph) as one closed walk and lays it on
+/// the chain. Errors when the arcs do not form one walk of exactly 7·N days.
+pub fn chain(instance: &Instance, graph: &Graph, counts: &[usize]) -> Result<Schedule, String> {
+    let nodes = graph.node_count();
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); nodes];
+    for (a, (arc, &count)) in graph.arcs.iter().zip(counts).enumerate() {
+        out[arc.from].extend(std::iter::repeat_n(a, count));
+    }
+    let total: usize = counts.iter().sum();
+    let Some(start) = (0..nodes).find(|&n| !out[n].is_empty()) else {
+        return Err("the solver used no work block".into());
+    };
+    // Hierholzer: a stack of (node, arc that entered it).
+    let mut stack: Vec<(usize, Option<usize>)> = vec![(start, None)];
+    let mut walk: Vec<usize> = Vec::with_capacity(total);
+    while let Some(&(node, entered)) = stack.last() {
+        if let Some(a) = out[node].pop() {
+            stack.push((graph.arcs[a].to, Some(a)));
+        } else {
+            stack.pop();
+            if let Some(a) = entered {
+                walk.push(a);
+            }
+        }
+    }
+    walk.reverse();
+    if walk.len() != total {
+        return Err("the arcs the solver used do not form one closed walk".into());
+    }
+    let days = instance.days();
+    let mut cells: Vec<Option<usize>> = Vec::with_capacity(days);
+    for &a in &walk {
+        let arc = &graph.arcs[a];
+        cells.extend(graph.patterns[arc.pattern].iter().map(|&s| Some(s)));
+        cells.extend(std::iter::repeat_n(None, arc.off));
+    }
+    if cells.len() != days {
+        return Err(format!(
+            "the solver's blocks make {} days, not {days}",
+            cells.len()
+        ));
+    }
+    // The walk starts on the weekday of its first block: lay it from that day of week 1.
+    let first = walk.first().map_or(0, |&a| graph.arcs[a].weekday);
+    cells.rotate_right(first);
+    Ok(cells
         .chunks(WEEK)
         .map(|week| {
             let mut row = [None; WEEK];

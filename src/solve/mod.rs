@@ -626,7 +626,7 @@ fn solve_today(
         };
         return;
     };
-    let step_seconds = || remaining().min(4.0);
+    let step_seconds = || remaining().min(3.0);
     let mut all_wishes_met = true;
     let mut wishes: Vec<usize> = (0..lines.len())
         .filter(|&l| {
@@ -640,6 +640,24 @@ fn solve_today(
         gap(b).total_cmp(&gap(a))
     });
     control.set_phase("ønsker om større stilling".into(), started);
+    // Often the hours allow every wish at once: one search instead of one per person.
+    let mut everyone = lines.clone();
+    for &l in &wishes {
+        everyone[l].min_hours = everyone[l].wanted_hours.unwrap_or(everyone[l].min_hours);
+    }
+    let promised: f64 = everyone
+        .iter()
+        .filter(|t| t.holder != Holder::Vacancy)
+        .map(|t| smallest_line_hours(instance, t.min_hours))
+        .sum();
+    if !wishes.is_empty()
+        && promised <= instance.cycle_need_hours() + 1e-6
+        && let (_, Some(found)) = find_rota(instance, &everyone, step_seconds(), control, started)
+    {
+        lines = everyone;
+        best = found;
+        wishes.clear();
+    }
     for l in wishes {
         let wanted = lines[l].wanted_hours.unwrap_or(lines[l].min_hours);
         let mut met = false;
@@ -649,6 +667,15 @@ fn solve_today(
             }
             let mut trial = lines.clone();
             trial[l].min_hours = lines[l].min_hours + share * (wanted - lines[l].min_hours);
+            // Hours are fixed by the need: a wish beyond what is left for anyone cannot be met.
+            let promised: f64 = trial
+                .iter()
+                .filter(|t| t.holder != Holder::Vacancy)
+                .map(|t| smallest_line_hours(instance, t.min_hours))
+                .sum();
+            if promised > instance.cycle_need_hours() + 1e-6 {
+                continue;
+            }
             if let (_, Some(found)) = find_rota(instance, &trial, step_seconds(), control, started)
             {
                 lines = trial;
