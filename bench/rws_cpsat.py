@@ -2,19 +2,28 @@
 """OR-Tools CP-SAT on the RWS instances, with the same models heltid builds (src/rws/).
 
 Usage:
-    python3 bench/rws_cpsat.py FILE.txt [FILE.txt ...] [--time-limit 10] [--model days|blocks]
+    python3 bench/rws_cpsat.py FILE.txt [FILE.txt ...] [--time-limit 10] [--model flow|days]
                                [--json OUT.json]
+
+`flow` (default) is src/rws/model.rs on src/rws/graph.rs, what `heltid rws` runs: nodes are
+(weekday, state after a day: its cell, how long its run and its work block have lasted, the
+cell before when a forbidden sequence is 3 long), an arc is the next day where it keeps every
+rule; integer y[arc] in 0..N, flow conservation, exact demand per weekday for each shift and
+for days off (N minus the day's demand); when the solution falls apart into several closed
+walks, cuts "an arc leaves this part when a node inside and one outside are used" are added
+and CP-SAT runs again, as heltid does with HiGHS. Chains that must be all work or all off use
+`days`, as heltid does.
 
 `days` is src/rws/day_model.rs: binary x[day, shift], at most one shift a day, exact demand per
 weekday and shift, block lengths of each shift type, of work and of days off as window
 ("every max+1 days have one without") and start ("a block starting at d is on until
 d+min-1") inequalities, forbidden sequences as "at most len-1 elements hold", one rotation
-symmetry fix; all cyclic. `blocks` is src/rws/model.rs: a binary per (first day, work
-pattern) and per (first day, days-off length), every day covered once, a work block ending on
-day e iff a days-off block starts on e+1, exact demand, forbidden sequences with a day off
-as inequalities, the same symmetry fix. CP-SAT runs with num_workers=1 (heltid runs HiGHS with
-one thread), stops at the first solution (objective 0), and every solution is checked with an
-independent checker (this file's `check`). Prints one line per instance and a summary.
+symmetry fix; all cyclic.
+
+CP-SAT runs with num_workers=1 (heltid runs HiGHS with one thread) and stops at the first
+solution (objective 0); the time limit covers the whole instance (model building included, as
+in heltid). Every solution is checked with this file's own checker (`check`). Prints one line
+per instance and a summary; --json also writes the results.
 """
 import argparse
 import json
@@ -103,87 +112,186 @@ def day_model(inst, m):
     return decode
 
 
-def patterns(inst):
+def state_graph(inst):
+    """src/rws/graph.rs `days`: nodes (weekday, state after a day), arcs = the next day."""
     S = inst["s"]
-    L = 7 * inst["n"]
-    longest = min(inst["work"][1], L - 1)
-    internal = [f for f in inst["forbidden"] if all(e is not None for e in f)]
-    out = []
+    keep_before = any(len(f) == 3 for f in inst["forbidden"])
+    (off_min, off_max), (work_min, work_max) = inst["off"], inst["work"]
 
-    def rec(p, run):
-        last = p[-1] if p else None
-        complete = last is None or run >= inst["shifts"][last][1]
-        if len(p) >= inst["work"][0] and complete:
-            out.append(list(p))
-        if len(p) == longest:
-            return
-        for s in range(S):
-            if s == last:
-                nr = run + 1
-            elif complete:
-                nr = 1
-            else:
-                continue
-            if nr > inst["shifts"][s][2]:
-                continue
-            p.append(s)
-            if not any(len(f) <= len(p) and p[len(p) - len(f):] == f for f in internal):
-                rec(p, nr)
-            p.pop()
+    def step(state, nxt):
+        before, cell, run, work = state
+        window = (before, cell, nxt)
+        for f in inst["forbidden"]:
+            if (len(f) == 1 and f[0] == nxt) or (len(f) == 2 and tuple(f) == window[1:]) or (
+                len(f) == 3 and keep_before and tuple(f) == window
+            ):
+                return None
+        if cell is not None and nxt is not None and cell == nxt:
+            if run >= inst["shifts"][cell][2]:
+                return None
+            run, work = run + 1, work + 1
+        elif cell is not None and nxt is not None:
+            if run < inst["shifts"][cell][1]:
+                return None
+            run, work = 1, work + 1
+        elif cell is not None:
+            if run < inst["shifts"][cell][1] or work < work_min:
+                return None
+            run, work = 1, 0
+        elif nxt is None:
+            if run >= off_max:
+                return None
+            run, work = run + 1, 0
+        else:
+            if run < off_min:
+                return None
+            run, work = 1, 1
+        if work > work_max:
+            return None
+        return (cell if keep_before else None, nxt, run, work)
 
-    rec([], 0)
+    seeds = [((s if keep_before else None), None, 1, 0) for s in range(S)]
+    seeds += [(None, None, r, 0) for r in range(2, off_max + 1)]
+    states, index = [], {}
+    for q in seeds:
+        if q not in index:
+            index[q] = len(states)
+            states.append(q)
+    trans = []
+    i = 0
+    while i < len(states):
+        for c in [None] + list(range(S)):
+            q = step(states[i], c)
+            if q is None:
+                continue
+            if q not in index:
+                index[q] = len(states)
+                states.append(q)
+            trans.append((i, c, index[q]))
+        i += 1
+    alive = [q[1] is None for q in states]
+    changed = True
+    while changed:
+        changed = False
+        for f, _, t in trans:
+            if alive[t] and not alive[f]:
+                alive[f] = changed = True
+    renum, k = {}, 0
+    for i, a in enumerate(alive):
+        if a:
+            renum[i] = k
+            k += 1
+    arcs = []
+    for wd in range(7):
+        nw = (wd + 1) % 7
+        for f, c, t in trans:
+            if alive[f] and alive[t]:
+                arcs.append((wd * k + renum[f], nw * k + renum[t], nw, c))
+    return 7 * k, arcs
+
+
+def parts(nodes, arcs, counts):
+    parent = list(range(nodes))
+
+    def root(n):
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    flow = [0] * nodes
+    for (f, t, _, _), c in zip(arcs, counts):
+        if c:
+            flow[f] += c
+            parent[root(f)] = root(t)
+    groups = {}
+    for n in range(nodes):
+        if flow[n]:
+            groups.setdefault(root(n), []).append(n)
+    out = [sorted(g, key=lambda n: -flow[n]) for g in groups.values()]
+    out.sort(key=lambda g: -sum(flow[n] for n in g))
     return out
 
 
-def block_model(inst, m):
+def flow_model(inst, m, deadline):
+    """src/rws/model.rs: integer y[arc], conservation, exact demand per weekday (shifts and
+    days off); connectivity cuts added and CP-SAT run again until the arcs form one walk.
+    Returns (status, chain, runs)."""
     n, S = inst["n"], inst["s"]
-    L = 7 * n
-    pats = patterns(inst)
-    shift_on = [[[] for _ in range(S)] for _ in range(L)]
-    off_on = [[] for _ in range(L)]
-    work_ends = [[] for _ in range(L)]
-    off_starts = [[] for _ in range(L)]
-    z = []
-    for d in range(L):
-        for p in pats:
-            v = m.NewBoolVar("")
-            z.append((v, d, p))
-            for i, s in enumerate(p):
-                shift_on[(d + i) % L][s].append(v)
-            work_ends[(d + len(p) - 1) % L].append(v)
-    for d in range(L):
-        for ln in range(inst["off"][0], min(inst["off"][1], L - 1) + 1):
-            v = m.NewBoolVar("")
-            for i in range(ln):
-                off_on[(d + i) % L].append(v)
-            off_starts[d].append(v)
-    xs = lambda d, s: sum(shift_on[d][s])
-    off = lambda d: sum(off_on[d])
-    for d in range(L):
-        m.Add(sum(sum(shift_on[d][s]) for s in range(S)) + off(d) == 1)
-        m.Add(sum(work_ends[d]) == sum(off_starts[(d + 1) % L]))
-    for s in range(S):
-        for j in range(7):
-            m.Add(sum(xs(7 * w + j, s) for w in range(n)) == inst["demand"][s][j])
-    cell = lambda d, e: xs(d, e) if e is not None else off(d)
-    for seq in inst["forbidden"]:
-        if all(e is not None for e in seq):
-            continue
-        for d in range(L):
-            m.Add(sum(cell((d + i) % L, e) for i, e in enumerate(seq)) <= len(seq) - 1)
-    r = rarest(inst)
-    if r is not None:
-        m.Add(cell(r[0], r[1]) == 1)
+    nodes, arcs = state_graph(inst)
+    if not arcs:
+        return "infeasible", None, 0
+    y = [m.NewIntVar(0, n, "") for _ in arcs]
+    bal = [[] for _ in range(nodes)]
+    out = [[] for _ in range(nodes)]
+    planned = [[[] for _ in range(S + 1)] for _ in range(7)]
+    for v, (f, t, wd, c) in zip(y, arcs):
+        bal[f].append(v)
+        bal[t].append(-v)
+        out[f].append(v)
+        planned[wd][S if c is None else c].append(v)
+    for b in bal:
+        if b:
+            m.Add(sum(b) == 0)
+    for wd in range(7):
+        taken = 0
+        for s in range(S):
+            m.Add(sum(planned[wd][s]) == inst["demand"][s][wd])
+            taken += inst["demand"][s][wd]
+        m.Add(sum(planned[wd][S]) == n - taken)
+    used = {}
+    runs = 0
+    while True:
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return "timeout", None, runs
+        solver.parameters.max_time_in_seconds = left
+        runs += 1
+        st = solver.Solve(m)
+        if st == cp_model.INFEASIBLE:
+            return "infeasible", None, runs
+        if st not in (cp_model.FEASIBLE, cp_model.OPTIMAL):
+            return ("timeout" if st == cp_model.UNKNOWN else "error"), None, runs
+        counts = [solver.Value(v) for v in y]
+        ps = parts(nodes, arcs, counts)
+        if len(ps) <= 1:
+            return "feasible", euler(nodes, arcs, counts, 7 * n), runs
+        for i, part in enumerate(ps):
+            inside = set(part)
+            here, there = part[0], ps[1 if i == 0 else 0][0]
+            for node in (here, there):
+                if node not in used:
+                    u = m.NewBoolVar("")
+                    m.Add(sum(out[node]) <= n * u)
+                    m.Add(u <= sum(out[node]))
+                    used[node] = u
+            leaving = [v for v, (f, t, _, _) in zip(y, arcs) if f in inside and t not in inside]
+            m.Add(sum(leaving) >= used[here] + used[there] - 1)
 
-    def decode(solver):
-        chain = [None] * L
-        for v, d, p in z:
-            if solver.Value(v):
-                for i, s in enumerate(p):
-                    chain[(d + i) % L] = s
-        return chain
 
-    return decode
+def euler(nodes, arcs, counts, days):
+    out = [[] for _ in range(nodes)]
+    for a, c in enumerate(counts):
+        out[arcs[a][0]] += [a] * c
+    start = next(i for i in range(nodes) if out[i])
+    stack, walk = [(start, None)], []
+    while stack:
+        node, entered = stack[-1]
+        if out[node]:
+            a = out[node].pop()
+            stack.append((arcs[a][1], a))
+        else:
+            stack.pop()
+            if entered is not None:
+                walk.append(entered)
+    walk.reverse()
+    cells = [arcs[a][3] for a in walk]
+    if len(cells) != days:
+        return None
+    first = arcs[walk[0]][2]
+    return cells[-first:] + cells[:-first] if first else cells
 
 
 def runs(flags):
@@ -227,7 +335,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="+")
     ap.add_argument("--time-limit", type=float, default=10.0)
-    ap.add_argument("--model", choices=["days", "blocks"], default="days")
+    ap.add_argument("--model", choices=["days", "flow"], default="flow")
     ap.add_argument("--json")
     args = ap.parse_args()
     results = []
@@ -236,22 +344,28 @@ def main():
         started = time.perf_counter()
         inst = parse(f)
         m = cp_model.CpModel()
-        decode = (day_model if args.model == "days" else block_model)(inst, m)
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 1
-        solver.parameters.max_time_in_seconds = max(
-            0.01, args.time_limit - (time.perf_counter() - started))
-        st = solver.Solve(m)
-        if st in (cp_model.FEASIBLE, cp_model.OPTIMAL):
-            status = "feasible" if not check(inst, decode(solver)) else "error"
-        elif st == cp_model.INFEASIBLE:
-            status = "infeasible"
-        elif st == cp_model.UNKNOWN:
-            status = "timeout"
+        runs = 1
+        if args.model == "flow" and 0 < sum(map(sum, inst["demand"])) < 7 * inst["n"]:
+            status, chain, runs = flow_model(inst, m, started + args.time_limit)
+            if status == "feasible":
+                status = "feasible" if chain is not None and not check(inst, chain) else "error"
         else:
-            status = "error"
+            decode = day_model(inst, m)
+            solver = cp_model.CpSolver()
+            solver.parameters.num_workers = 1
+            solver.parameters.max_time_in_seconds = max(
+                0.01, args.time_limit - (time.perf_counter() - started))
+            st = solver.Solve(m)
+            if st in (cp_model.FEASIBLE, cp_model.OPTIMAL):
+                status = "feasible" if not check(inst, decode(solver)) else "error"
+            elif st == cp_model.INFEASIBLE:
+                status = "infeasible"
+            elif st == cp_model.UNKNOWN:
+                status = "timeout"
+            else:
+                status = "error"
         seconds = time.perf_counter() - started
-        results.append({"name": name, "status": status, "seconds": seconds})
+        results.append({"name": name, "status": status, "seconds": seconds, "runs": runs})
         print(f"{name:<14} {status:<10} {seconds:8.3f} s", flush=True)
     secs = sorted(r["seconds"] for r in results)
     count = lambda s: sum(r["status"] == s for r in results)

@@ -79,12 +79,15 @@ fn runs(chain: &[Option<usize>], on: impl Fn(Option<usize>) -> bool) -> Vec<(usi
     runs
 }
 
+/// A kind of block: its name, its limits and which cells belong to it.
+type BlockKind = (
+    String,
+    super::BlockLimits,
+    Box<dyn Fn(Option<usize>) -> bool>,
+);
+
 fn blocks(instance: &Instance, chain: &[Option<usize>], problems: &mut Vec<String>) {
-    let mut kinds: Vec<(
-        String,
-        super::BlockLimits,
-        Box<dyn Fn(Option<usize>) -> bool>,
-    )> = vec![
+    let mut kinds: Vec<BlockKind> = vec![
         (
             "work block".into(),
             instance.work_block,

@@ -7,11 +7,15 @@
 //! shift type within their lengths, and avoid forbidden sequences, all across the wrap from
 //! the last day to the first.
 //!
-//! [`parse`] reads the benchmark's text format, [`model`] builds the MIP that [`solve`] runs on
-//! HiGHS, and [`check`] is the independent checker every solution passes before it is reported.
+//! [`parse`] reads the benchmark's text format. [`solve`] runs HiGHS on the flow model
+//! ([`model`] on the [`graph`] of day-to-day states, a circulation whose size does not grow
+//! with N, plus connectivity cuts as needed), or on the plain per-day model ([`day_model`])
+//! for chains the graph does not describe. [`check`] is the independent checker every
+//! solution passes before it is reported.
 
 pub mod check;
 pub mod day_model;
+pub mod graph;
 pub mod model;
 pub mod parse;
 
@@ -147,8 +151,9 @@ fn found_from(status: RunStatus) -> Found {
     }
 }
 
-/// Whether the chain must be all work or all days off (or cannot hold the demand): there are
-/// then no alternating blocks for the flow model, and the day model decides.
+/// Whether the day model must decide: when the chain must be all work or all days off (or
+/// cannot hold the demand), since the graph's walks always pass both, or when a forbidden
+/// sequence is longer than the graph's states remember.
 fn needs_day_model(instance: &Instance) -> bool {
     let work: u64 = instance
         .demand
@@ -156,19 +161,40 @@ fn needs_day_model(instance: &Instance) -> bool {
         .flatten()
         .map(|&d| u64::from(d))
         .sum();
-    work == 0 || work >= instance.days() as u64
+    work == 0 || work >= instance.days() as u64 || !graph::applies(instance)
+}
+
+/// Which MIP to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Formulation {
+    /// The flow model ([`model`] on [`graph::days`]) where it applies, else the day model;
+    /// what [`solve`] does.
+    Flow,
+    /// The plain per-day model ([`day_model`]).
+    Days,
 }
 
 /// Solves `instance` on HiGHS within `time_limit` seconds, stopping at the first schedule.
 ///
 /// Uses the flow model ([`model`]), adding connectivity cuts and running again until the
-/// solution is one closed walk, or the day model ([`day_model`]) for chains that must be all
-/// work or all off. A schedule is returned only after the independent [`check`] accepts it;
-/// otherwise the status is [`Status::Error`] with the checker's findings.
+/// solution is one closed walk, or the day model ([`day_model`]) where the graph does not
+/// apply (all work, all days off, forbidden sequences longer than 3 days). A schedule is
+/// returned only after the independent [`check`] accepts it; otherwise the status is
+/// [`Status::Error`] with the checker's findings.
 pub fn solve(instance: &Instance, time_limit: f64, control: &SolveControl) -> Report {
+    solve_with(instance, Formulation::Flow, time_limit, control)
+}
+
+/// [`solve`] with a chosen formulation (to compare them).
+pub fn solve_with(
+    instance: &Instance,
+    formulation: Formulation,
+    time_limit: f64,
+    control: &SolveControl,
+) -> Report {
     let started = Instant::now();
     let mut runs = 0;
-    let found = if needs_day_model(instance) {
+    let found = if formulation == Formulation::Days || needs_day_model(instance) {
         solve_days(instance, time_limit, control, started, &mut runs)
     } else {
         solve_flow(instance, time_limit, control, started, &mut runs)
@@ -231,7 +257,12 @@ fn solve_flow(
     started: Instant,
     runs: &mut usize,
 ) -> Found {
-    let graph = model::graph(instance);
+    let graph = graph::days(instance);
+    if graph.arcs.is_empty() {
+        // The demand asks for work and days off, but no day can follow another. (HiGHS is not
+        // asked: the highs bindings panic on a model without columns.)
+        return Found::Status(Status::Infeasible);
+    }
     let mut cuts = Vec::new();
     loop {
         let built = model::build(instance, &graph, &cuts);

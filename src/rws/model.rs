@@ -1,59 +1,18 @@
-//! The rotating MIP on HiGHS as a flow over weekdays, the size of which does not grow with N.
-//!
-//! The chain is a cycle of work blocks, each followed by a days-off block. A *work pattern* is
-//! a sequence of shifts that can form one whole work block: an allowed work-block length, each
-//! run of one shift type an allowed block of that type (a run cannot cross a day off), and no
-//! forbidden sequence inside. An *arc* is "a work block with pattern p starting on weekday j,
-//! then l days off": it leads from node j to node (j + |p| + l) mod 7. When a forbidden
-//! sequence reaches past a days-off block into the next work block ("N - D"), nodes are
-//! (weekday, first shift of the block starting there) so each arc knows what follows it, and
-//! arcs that would complete a forbidden sequence are left out.
+//! The rotating MIP on HiGHS as a circulation on a graph whose closed walks are the valid
+//! chains ([`super::graph`]); its size does not grow with N.
 //!
 //! The integer y[arc] counts how often the chain uses the arc. Flow is conserved at every
-//! node, and the days the arcs put on each weekday meet the demand exactly, per shift and for
-//! days off (N minus the demand). Any such flow whose arcs form one connected graph is an
-//! Eulerian multigraph: walking it gives one cyclic chain of exactly 7·N days meeting every
-//! rule, also across the wrap. Connectivity is added as needed: when a solution falls apart
-//! into several closed walks, a cut "some arc leaves this part, if nodes on both sides are
-//! used" is added and HiGHS runs again (see [`super::solve`]).
+//! node, and the cells the arcs put on each weekday meet the demand exactly, per shift and for
+//! days off (N minus the day's demand). Any such flow whose arcs form one connected graph is
+//! Eulerian: walking it gives one cyclic chain of exactly 7·N days keeping every rule, also
+//! across the wrap. Connectivity is added as needed: when a solution falls apart into several
+//! closed walks, a cut "some arc leaves this part, if nodes on both sides are used" is added
+//! and HiGHS runs again (see [`super::solve`]).
 
+use super::graph::Graph;
 use super::{Instance, Schedule, WEEK};
 use crate::solve::model::RotaModel;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
-
-/// A work block with a pattern on a weekday, then a days-off block.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Arc {
-    /// The node it leaves: the weekday its work block starts on (and that block's first shift).
-    pub from: usize,
-    /// The node it enters: the weekday the next work block starts on (and its first shift).
-    pub to: usize,
-    /// The weekday its work block starts on.
-    pub weekday: usize,
-    /// Index into [`Graph::patterns`].
-    pub pattern: usize,
-    /// Days off after the work block.
-    pub off: usize,
-}
-
-/// Nodes, patterns and arcs of an instance.
-#[derive(Clone, Debug)]
-pub struct Graph {
-    /// Nodes per weekday: the number of shift types when arcs must know the next block's
-    /// first shift, else 1.
-    pub nodes_per_weekday: usize,
-    /// The work patterns.
-    pub patterns: Vec<Vec<usize>>,
-    /// The arcs.
-    pub arcs: Vec<Arc>,
-}
-
-impl Graph {
-    /// Number of nodes.
-    pub fn node_count(&self) -> usize {
-        WEEK * self.nodes_per_weekday
-    }
-}
 
 /// A connectivity cut: some arc of `leaving` is used whenever nodes `inside` and `outside`
 /// both are.
@@ -67,130 +26,6 @@ pub struct Cut {
     pub outside: usize,
 }
 
-/// All work patterns: shift sequences that can form one whole work block.
-pub fn work_patterns(instance: &Instance) -> Vec<Vec<usize>> {
-    // A work block leaves at least one day off in the chain.
-    let longest = instance.work_block.max.min(instance.days() - 1);
-    let internal: Vec<&Vec<Option<usize>>> = instance
-        .forbidden
-        .iter()
-        .filter(|sequence| sequence.iter().all(Option::is_some))
-        .collect();
-    let mut patterns = Vec::new();
-    let mut pattern = Vec::with_capacity(longest);
-    extend(instance, &internal, longest, &mut pattern, 0, &mut patterns);
-    patterns
-}
-
-/// Depth-first: `pattern` ends with a run of `run` days of its last shift.
-fn extend(
-    instance: &Instance,
-    internal: &[&Vec<Option<usize>>],
-    longest: usize,
-    pattern: &mut Vec<usize>,
-    run: usize,
-    out: &mut Vec<Vec<usize>>,
-) {
-    let last = pattern.last().copied();
-    let run_complete = last.is_none_or(|s| run >= instance.shifts[s].block.min);
-    if pattern.len() >= instance.work_block.min && run_complete {
-        out.push(pattern.clone());
-    }
-    if pattern.len() == longest {
-        return;
-    }
-    for s in 0..instance.shifts.len() {
-        let next_run = if Some(s) == last {
-            run + 1
-        } else if run_complete {
-            1
-        } else {
-            continue;
-        };
-        if next_run > instance.shifts[s].block.max {
-            continue;
-        }
-        pattern.push(s);
-        let forbidden = internal.iter().any(|sequence| ends_with(pattern, sequence));
-        if !forbidden {
-            extend(instance, internal, longest, pattern, next_run, out);
-        }
-        pattern.pop();
-    }
-}
-
-fn ends_with(pattern: &[usize], sequence: &[Option<usize>]) -> bool {
-    sequence.len() <= pattern.len()
-        && pattern[pattern.len() - sequence.len()..]
-            .iter()
-            .zip(sequence)
-            .all(|(&cell, &element)| element == Some(cell))
-}
-
-/// Whether some forbidden sequence has a shift after a day off, so it can reach from one
-/// work block over the days off into the next.
-fn next_block_matters(instance: &Instance) -> bool {
-    instance.forbidden.iter().any(|sequence| {
-        sequence
-            .iter()
-            .skip_while(|element| element.is_some())
-            .any(Option::is_some)
-    })
-}
-
-/// Builds the nodes, patterns and arcs. Forbidden sequences are at most 3 days long, so each
-/// one lies within "a day off, a work block, its days off, the next block's first shift".
-pub fn graph(instance: &Instance) -> Graph {
-    let shifts = instance.shifts.len();
-    let per_weekday = if next_block_matters(instance) {
-        shifts
-    } else {
-        1
-    };
-    let node = |weekday: usize, first: usize| weekday * per_weekday + first % per_weekday;
-    let patterns = work_patterns(instance);
-    let longest_off = instance.off_block.max.min(instance.days() - 1);
-    let mut arcs = Vec::new();
-    let mut window: Vec<Option<usize>> = Vec::new();
-    for weekday in 0..WEEK {
-        for (p, pattern) in patterns.iter().enumerate() {
-            for off in instance.off_block.min..=longest_off {
-                for next in 0..per_weekday {
-                    window.clear();
-                    window.push(None);
-                    window.extend(pattern.iter().map(|&s| Some(s)));
-                    window.extend(std::iter::repeat_n(None, off));
-                    if per_weekday > 1 {
-                        window.push(Some(next));
-                    }
-                    if contains_forbidden(instance, &window) {
-                        continue;
-                    }
-                    arcs.push(Arc {
-                        from: node(weekday, pattern[0]),
-                        to: node((weekday + pattern.len() + off) % WEEK, next),
-                        weekday,
-                        pattern: p,
-                        off,
-                    });
-                }
-            }
-        }
-    }
-    Graph {
-        nodes_per_weekday: per_weekday,
-        patterns,
-        arcs,
-    }
-}
-
-fn contains_forbidden(instance: &Instance, days: &[Option<usize>]) -> bool {
-    instance.forbidden.iter().any(|sequence| {
-        days.windows(sequence.len())
-            .any(|window| window == sequence.as_slice())
-    })
-}
-
 /// The built model and where its arc counts are.
 pub struct FlowModel {
     /// The model, ready for [`crate::solve::run::run_model`].
@@ -202,12 +37,13 @@ pub struct FlowModel {
 struct Builder<'a> {
     instance: &'a Instance,
     graph: &'a Graph,
+    vars: ProblemVariables,
+    count: usize,
     y: Vec<Variable>,
-    used: Vec<Variable>,
     constraints: Vec<Constraint>,
 }
 
-/// Builds the flow model for `graph`, with the connectivity cuts found so far.
+/// Builds the flow model on `graph`, with the connectivity cuts found so far.
 pub fn build(instance: &Instance, graph: &Graph, cuts: &[Cut]) -> FlowModel {
     let mut vars = ProblemVariables::new();
     let most = instance.employees as f64;
@@ -216,25 +52,21 @@ pub fn build(instance: &Instance, graph: &Graph, cuts: &[Cut]) -> FlowModel {
         .iter()
         .map(|_| vars.add(variable().integer().min(0).max(most)))
         .collect();
-    let used: Vec<Variable> = (0..graph.node_count())
-        .map(|_| vars.add(variable().binary()))
-        .collect();
-    let var_count = y.len() + used.len();
     let mut b = Builder {
         instance,
         graph,
+        vars,
+        count: y.len(),
         y,
-        used,
         constraints: Vec::new(),
     };
     flow_conservation(&mut b);
     exact_demand(&mut b);
-    node_used(&mut b);
     connectivity_cuts(&mut b, cuts);
     FlowModel {
         model: RotaModel {
-            vars,
-            var_count,
+            vars: b.vars,
+            var_count: b.count,
             constraints: b.constraints,
             objective: Expression::from(0.0),
             x: Vec::new(),
@@ -248,7 +80,7 @@ pub fn build(instance: &Instance, graph: &Graph, cuts: &[Cut]) -> FlowModel {
 
 /// The chain enters each node as often as it leaves it.
 fn flow_conservation(b: &mut Builder) {
-    let nodes = b.graph.node_count();
+    let nodes = b.graph.node_count;
     let mut balance = vec![Expression::from(0.0); nodes];
     for (arc, &y) in b.graph.arcs.iter().zip(&b.y) {
         balance[arc.from] += y;
@@ -266,12 +98,8 @@ fn exact_demand(b: &mut Builder) {
     // planned[weekday][shift], with index `shifts` for days off.
     let mut planned = vec![vec![Expression::from(0.0); shifts + 1]; WEEK];
     for (arc, &y) in b.graph.arcs.iter().zip(&b.y) {
-        let pattern = &b.graph.patterns[arc.pattern];
-        for (i, &s) in pattern.iter().enumerate() {
-            planned[(arc.weekday + i) % WEEK][s] += y;
-        }
-        for i in pattern.len()..pattern.len() + arc.off {
-            planned[(arc.weekday + i) % WEEK][shifts] += y;
+        for (i, cell) in arc.cells.iter().enumerate() {
+            planned[(arc.weekday + i) % WEEK][cell.unwrap_or(shifts)] += y;
         }
     }
     let weeks = b.instance.employees as i64;
@@ -290,25 +118,33 @@ fn exact_demand(b: &mut Builder) {
     }
 }
 
-/// used[node] is 1 exactly when the chain passes the node.
-fn node_used(b: &mut Builder) {
-    let most = b.instance.employees as f64;
-    let mut leaving = vec![Expression::from(0.0); b.graph.node_count()];
-    for (arc, &y) in b.graph.arcs.iter().zip(&b.y) {
-        leaving[arc.from] += y;
-    }
-    for (node, out) in leaving.into_iter().enumerate() {
-        let used = b.used[node];
-        b.constraints.push(constraint!(out.clone() <= most * used));
-        b.constraints.push(constraint!(used <= out));
-    }
-}
-
-/// One closed walk: for each cut, when both its nodes are used an arc leaves its part.
+/// One closed walk: for each cut, when both its nodes are used an arc leaves its part. A node
+/// is used when an arc leaves it: used[node] is 1 exactly then (only for the cuts' nodes).
 fn connectivity_cuts(b: &mut Builder, cuts: &[Cut]) {
+    let most = b.instance.employees as f64;
+    let mut used: Vec<Option<Variable>> = vec![None; b.graph.node_count];
     for cut in cuts {
+        for node in [cut.inside, cut.outside] {
+            if used[node].is_none() {
+                let v = b.vars.add(variable().binary());
+                b.count += 1;
+                let out: Expression = b
+                    .graph
+                    .arcs
+                    .iter()
+                    .zip(&b.y)
+                    .filter(|(arc, _)| arc.from == node)
+                    .map(|(_, &y)| y)
+                    .sum();
+                b.constraints.push(constraint!(out.clone() <= most * v));
+                b.constraints.push(constraint!(v <= out));
+                used[node] = Some(v);
+            }
+        }
+        let (Some(inside), Some(outside)) = (used[cut.inside], used[cut.outside]) else {
+            continue;
+        };
         let leaving: Expression = cut.leaving.iter().map(|&a| b.y[a]).sum();
-        let (inside, outside) = (b.used[cut.inside], b.used[cut.outside]);
         b.constraints
             .push(constraint!(leaving >= inside + outside - 1));
     }
@@ -324,7 +160,7 @@ pub fn arc_counts(arc_count: usize, values: &[f64]) -> Vec<usize> {
 /// The parts (node sets) of the graph the used arcs form, largest flow first; one part when
 /// the arcs make one closed walk.
 pub fn parts(graph: &Graph, counts: &[usize]) -> Vec<Vec<usize>> {
-    let nodes = graph.node_count();
+    let nodes = graph.node_count;
     // Union-find over nodes joined by used arcs.
     let mut parent: Vec<usize> = (0..nodes).collect();
     fn root(parent: &mut [usize], mut n: usize) -> usize {
@@ -362,7 +198,7 @@ pub fn parts(graph: &Graph, counts: &[usize]) -> Vec<Vec<usize>> {
 /// Cuts that join `parts` (two or more): for each part, some arc leaves it when its busiest
 /// node and the busiest node of another part are both used.
 pub fn cuts_for(graph: &Graph, parts: &[Vec<usize>]) -> Vec<Cut> {
-    let nodes = graph.node_count();
+    let nodes = graph.node_count;
     let mut cuts = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         let mut inside = vec![false; nodes];
@@ -393,7 +229,7 @@ pub fn cuts_for(graph: &Graph, parts: &[Vec<usize>]) -> Vec<Cut> {
 /// Walks the used arcs (one connected Eulerian multigraph) as one closed walk and lays it on
 /// the chain. Errors when the arcs do not form one walk of exactly 7·N days.
 pub fn chain(instance: &Instance, graph: &Graph, counts: &[usize]) -> Result<Schedule, String> {
-    let nodes = graph.node_count();
+    let nodes = graph.node_count;
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); nodes];
     for (a, (arc, &count)) in graph.arcs.iter().zip(counts).enumerate() {
         out[arc.from].extend(std::iter::repeat_n(a, count));
@@ -422,9 +258,7 @@ pub fn chain(instance: &Instance, graph: &Graph, counts: &[usize]) -> Result<Sch
     let days = instance.days();
     let mut cells: Vec<Option<usize>> = Vec::with_capacity(days);
     for &a in &walk {
-        let arc = &graph.arcs[a];
-        cells.extend(graph.patterns[arc.pattern].iter().map(|&s| Some(s)));
-        cells.extend(std::iter::repeat_n(None, arc.off));
+        cells.extend_from_slice(&graph.arcs[a].cells);
     }
     if cells.len() != days {
         return Err(format!(

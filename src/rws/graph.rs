@@ -1,0 +1,196 @@
+//! The graph the flow model ([`super::model`]) runs on: a closed walk through it is a
+//! rotating chain that keeps every block length and forbidden sequence; what the model must
+//! still add is the demand and that the walk is one.
+//!
+//! An arc is one day. A node is a weekday and a state after a day on it: the day's cell, how
+//! long its run (of one shift type, or of days off) and its work block have lasted, and the
+//! cell before it when a forbidden sequence is three days long. An arc exists where the next
+//! cell keeps every rule: a run may grow only up to its longest block and end only after its
+//! shortest, and no forbidden sequence may end on the new day.
+//!
+//! (An earlier version used whole work blocks as arcs, "a block with a shift pattern starting
+//! on weekday j, then l days off"; HiGHS decided Example1–50 several times more slowly on
+//! it, because each arc then counts towards many demand rows.)
+
+use super::{Instance, WEEK};
+use std::collections::HashMap;
+
+/// A day's cell: a shift index, or None for a day off.
+pub type Cell = Option<usize>;
+
+/// A piece of the chain: `cells` on consecutive days, the first on `weekday`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arc {
+    /// The node it leaves.
+    pub from: usize,
+    /// The node it enters.
+    pub to: usize,
+    /// Weekday of its first cell (0 = Monday).
+    pub weekday: usize,
+    /// The cells it puts on the chain.
+    pub cells: Vec<Cell>,
+}
+
+/// Nodes (0..node_count) and arcs.
+#[derive(Clone, Debug, Default)]
+pub struct Graph {
+    /// Number of nodes.
+    pub node_count: usize,
+    /// The arcs.
+    pub arcs: Vec<Arc>,
+}
+
+/// Whether the graphs apply: forbidden sequences of 1 to 3 days (the benchmark's are 2 or 3).
+pub fn applies(instance: &Instance) -> bool {
+    instance
+        .forbidden
+        .iter()
+        .all(|sequence| (1..=3).contains(&sequence.len()))
+}
+
+/// The state after a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct State {
+    /// The cell of the day before (only kept when a forbidden sequence is 3 days long).
+    before: Cell,
+    /// The day's cell.
+    cell: Cell,
+    /// Days the run of `cell` has lasted (a run of one shift type, or of days off).
+    run: usize,
+    /// Days the work block has lasted (0 on a day off).
+    work: usize,
+}
+
+/// The state after `state` and then `next`, or None where that breaks a rule.
+fn step(instance: &Instance, keep_before: bool, state: State, next: Cell) -> Option<State> {
+    let window = [state.before, state.cell, next];
+    let breaks = instance
+        .forbidden
+        .iter()
+        .any(|sequence| match sequence.len() {
+            1 => sequence[0] == next,
+            2 => sequence[..] == window[1..],
+            _ => keep_before && sequence[..] == window[..],
+        });
+    if breaks {
+        return None;
+    }
+    let (run, work) = match (state.cell, next) {
+        (Some(s), Some(t)) if s == t => {
+            (state.run < instance.shifts[s].block.max).then_some((state.run + 1, state.work + 1))?
+        }
+        (Some(s), Some(_)) => {
+            (state.run >= instance.shifts[s].block.min).then_some((1, state.work + 1))?
+        }
+        (Some(s), None) => (state.run >= instance.shifts[s].block.min
+            && state.work >= instance.work_block.min)
+            .then_some((1, 0))?,
+        (None, None) => (state.run < instance.off_block.max).then_some((state.run + 1, 0))?,
+        (None, Some(_)) => (state.run >= instance.off_block.min).then_some((1, 1))?,
+    };
+    if work > instance.work_block.max {
+        return None;
+    }
+    Some(State {
+        before: if keep_before { state.cell } else { None },
+        cell: next,
+        run,
+        work,
+    })
+}
+
+/// The day graph: node = (weekday, state after a day on that weekday), arc = the next day.
+pub fn days(instance: &Instance) -> Graph {
+    let keep_before = instance
+        .forbidden
+        .iter()
+        .any(|sequence| sequence.len() == 3);
+    let shifts = instance.shifts.len();
+    let cells: Vec<Cell> = std::iter::once(None).chain((0..shifts).map(Some)).collect();
+    // Every chain with work and days off passes a day off; these are all such states.
+    let mut states: Vec<State> = Vec::new();
+    let mut index: HashMap<State, usize> = HashMap::new();
+    let mut seeds = Vec::new();
+    for s in 0..shifts {
+        seeds.push(State {
+            before: if keep_before { Some(s) } else { None },
+            cell: None,
+            run: 1,
+            work: 0,
+        });
+    }
+    for run in 2..=instance.off_block.max {
+        seeds.push(State {
+            before: None,
+            cell: None,
+            run,
+            work: 0,
+        });
+    }
+    for seed in seeds {
+        if let std::collections::hash_map::Entry::Vacant(entry) = index.entry(seed) {
+            entry.insert(states.len());
+            states.push(seed);
+        }
+    }
+    // Breadth first over the states the seeds lead to.
+    let mut transitions: Vec<(usize, Cell, usize)> = Vec::new();
+    let mut next_state = 0;
+    while next_state < states.len() {
+        let state = states[next_state];
+        for &cell in &cells {
+            let Some(after) = step(instance, keep_before, state, cell) else {
+                continue;
+            };
+            let to = *index.entry(after).or_insert_with(|| {
+                states.push(after);
+                states.len() - 1
+            });
+            transitions.push((next_state, cell, to));
+        }
+        next_state += 1;
+    }
+    // Keep only states from which a day off can be reached again (the others are dead ends).
+    let mut alive = vec![false; states.len()];
+    for (i, state) in states.iter().enumerate() {
+        alive[i] = state.cell.is_none();
+    }
+    loop {
+        let mut changed = false;
+        for &(from, _, to) in &transitions {
+            if alive[to] && !alive[from] {
+                alive[from] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut renumber = vec![usize::MAX; states.len()];
+    let mut count = 0;
+    for (i, &ok) in alive.iter().enumerate() {
+        if ok {
+            renumber[i] = count;
+            count += 1;
+        }
+    }
+    let mut arcs = Vec::new();
+    for weekday in 0..WEEK {
+        let next_weekday = (weekday + 1) % WEEK;
+        for &(from, cell, to) in &transitions {
+            if alive[from] && alive[to] {
+                arcs.push(Arc {
+                    from: weekday * count + renumber[from],
+                    to: next_weekday * count + renumber[to],
+                    weekday: next_weekday,
+                    cells: vec![cell],
+                });
+            }
+        }
+    }
+    Graph {
+        node_count: WEEK * count,
+        arcs,
+    }
+}
