@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The 2,000 public RWS instances (DOMAIN.md §7) through `heltid rws --json`, one after another,
-# with a per-instance time limit. Writes bench/rws_results.json (name, status, seconds, HiGHS
-# runs, N per instance; the schedules are left out to keep the file small, every one passed
-# the checker when it was found) and prints a summary.
+# with a per-instance time limit. Writes bench/rws_results.json (machine, date, summary, and per
+# instance name, status, seconds and HiGHS runs, one instance per line; the schedules are left
+# out to keep the file small, every one passed the checker when it was found) and prints the
+# summary.
 #
 #   bench/rws_all.sh [DATA_DIR] [TIME_LIMIT_SECONDS] [STEP]
 #
@@ -36,7 +37,7 @@ for part in sorted(glob.glob(f"{tmp}/part*.json"), key=lambda p: int(p.rsplit("p
     for i in json.load(open(part))["instances"]:
         instances.append({
             "name": i["name"], "status": i["status"], "seconds": round(i["seconds"], 4),
-            "highs_runs": i.get("highs_runs"), "employees": len(i["schedule"]) or None,
+            "highs_runs": i.get("highs_runs"),
         })
 count = lambda s: sum(i["status"] == s for i in instances)
 secs = sorted(i["seconds"] for i in instances)
@@ -57,7 +58,12 @@ out = {
     "instances": instances,
 }
 with open("bench/rws_results.json", "w") as f:
-    json.dump(out, f, indent=0)
+    head = {k: v for k, v in out.items() if k not in ("slowest", "instances")}
+    text = json.dumps(head, indent=1)[:-2]
+    for key in ("slowest", "instances"):
+        rows = ",\n  ".join(json.dumps(i) for i in out[key])
+        text += f',\n "{key}": [\n  {rows}\n ]'
+    f.write(text + "\n}\n")
 print(json.dumps(summary, indent=1))
 print("slowest:", ", ".join(f"{i['name']} {i['status']} {i['seconds']:.2f} s" for i in out["slowest"]))
 PY

@@ -10,8 +10,9 @@ Usage:
 cell before when a forbidden sequence is 3 long), an arc is the next day where it keeps every
 rule; integer y[arc] in 0..N, flow conservation, exact demand per weekday for each shift and
 for days off (N minus the day's demand); when the solution falls apart into several closed
-walks, cuts "an arc leaves this part when a node inside and one outside are used" are added
-and CP-SAT runs again, as heltid does with HiGHS. Chains that must be all work or all off use
+walks, they are first spliced where the rules allow, else cuts "an arc leaves this part when a
+node inside and one outside are used" and (from then on) connectivity of the phase graph are
+added and CP-SAT runs again: the same steps heltid takes with HiGHS. Chains that must be all work or all off use
 `days`, as heltid does.
 
 `days` is src/rws/day_model.rs: binary x[day, shift], at most one shift a day, exact demand per
@@ -186,8 +187,116 @@ def state_graph(inst):
         nw = (wd + 1) % 7
         for f, c, t in trans:
             if alive[f] and alive[t]:
-                arcs.append((wd * k + renum[f], nw * k + renum[t], nw, c))
-    return 7 * k, arcs
+                q = states[f]
+                phase = None
+                if q[1] is not None and c is None:
+                    phase = ((wd - q[3] + 1) % 7, 7 + nw)
+                elif q[1] is None and c is not None:
+                    phase = (7 + (wd - q[2] + 1) % 7, nw)
+                arcs.append((wd * k + renum[f], nw * k + renum[t], nw, c, phase))
+    return 7 * k, arcs, step
+
+
+def keeps_rules(step, cells):
+    """The automaton over the cyclic cells, from the first day of a work block."""
+    L = len(cells)
+    first = next((d for d in range(L) if cells[d] is not None and cells[d - 1] is None), None)
+    if first is None:
+        return False
+    state = (None, cells[first], 1, 1)
+    for k in range(1, L + 1):
+        state = step(state, cells[(first + k) % L])
+        if state is None:
+            return False
+    return True
+
+
+def walks(nodes, arcs, counts):
+    out = [[] for _ in range(nodes)]
+    for a, c in enumerate(counts):
+        out[arcs[a][0]] += [a] * c
+    result = []
+    while True:
+        start = next((i for i in range(nodes) if out[i]), None)
+        if start is None:
+            break
+        stack, walk = [(start, None)], []
+        while stack:
+            node, entered = stack[-1]
+            if out[node]:
+                a = out[node].pop()
+                stack.append((arcs[a][1], a))
+            else:
+                stack.pop()
+                if entered is not None:
+                    walk.append(entered)
+        walk.reverse()
+        cells = [arcs[a][3] for a in walk]
+        first = arcs[walk[0]][2]
+        result.append(cells[-first:] + cells[:-first] if first else cells)
+    result.sort(key=lambda c: -len(c))
+    return result
+
+
+def splice(step, a, b):
+    for p in range(len(a)):
+        if a[p - 1] is not None:
+            continue
+        for q in range(p % 7, len(b), 7):
+            if b[q - 1] is not None:
+                continue
+            joined = a[p:] + a[:p] + b[q:] + b[:q]
+            if keeps_rules(step, joined):
+                r = p % 7
+                return joined[-r:] + joined[:-r] if r else joined
+    return None
+
+
+def join(step, ws):
+    while len(ws) > 1:
+        found = None
+        for i in range(len(ws)):
+            for j in range(i + 1, len(ws)):
+                c = splice(step, ws[i], ws[j])
+                if c is not None:
+                    found = (i, j, c)
+                    break
+            if found:
+                break
+        if not found:
+            return None
+        i, j, c = found
+        del ws[j]
+        ws[i] = c
+    return ws[0]
+
+
+def phases_connected(m, inst, arcs, y):
+    """src/rws/model.rs `phases_connected`: the blocks form one walk through the 14-node
+    phase graph (work-block and days-off-block start weekdays), by a single-commodity flow."""
+    P = 14
+    most = inst["n"] * 7
+    edges = {}
+    for v, arc in zip(y, arcs):
+        if arc[4] is not None:
+            edges.setdefault(arc[4], []).append(v)
+    out = [[] for _ in range(P)]
+    net = [[] for _ in range(P)]
+    for (f, t), vs in edges.items():
+        g = m.NewIntVar(0, P * most, "")
+        m.Add(g <= P * sum(vs))
+        out[f] += vs
+        net[t].append(g)
+        net[f].append(-g)
+    roots = []
+    for n in range(P):
+        u, r = m.NewBoolVar(""), m.NewBoolVar("")
+        m.Add(sum(out[n]) <= most * u)
+        m.Add(u <= sum(out[n]))
+        m.Add(r <= u)
+        m.Add(sum(net[n]) >= u - P * r)
+        roots.append(r)
+    m.Add(sum(roots) == 1)
 
 
 def parts(nodes, arcs, counts):
@@ -200,7 +309,7 @@ def parts(nodes, arcs, counts):
         return n
 
     flow = [0] * nodes
-    for (f, t, _, _), c in zip(arcs, counts):
+    for (f, t, _, _, _), c in zip(arcs, counts):
         if c:
             flow[f] += c
             parent[root(f)] = root(t)
@@ -218,14 +327,14 @@ def flow_model(inst, m, deadline):
     days off); connectivity cuts added and CP-SAT run again until the arcs form one walk.
     Returns (status, chain, runs)."""
     n, S = inst["n"], inst["s"]
-    nodes, arcs = state_graph(inst)
+    nodes, arcs, step = state_graph(inst)
     if not arcs:
         return "infeasible", None, 0
     y = [m.NewIntVar(0, n, "") for _ in arcs]
     bal = [[] for _ in range(nodes)]
     out = [[] for _ in range(nodes)]
     planned = [[[] for _ in range(S + 1)] for _ in range(7)]
-    for v, (f, t, wd, c) in zip(y, arcs):
+    for v, (f, t, wd, c, _) in zip(y, arcs):
         bal[f].append(v)
         bal[t].append(-v)
         out[f].append(v)
@@ -255,9 +364,13 @@ def flow_model(inst, m, deadline):
         if st not in (cp_model.FEASIBLE, cp_model.OPTIMAL):
             return ("timeout" if st == cp_model.UNKNOWN else "error"), None, runs
         counts = [solver.Value(v) for v in y]
+        ws = walks(nodes, arcs, counts)
+        chain = ws[0] if len(ws) == 1 else join(step, ws)
+        if chain is not None:
+            return "feasible", chain, runs
         ps = parts(nodes, arcs, counts)
-        if len(ps) <= 1:
-            return "feasible", euler(nodes, arcs, counts, 7 * n), runs
+        if runs == 1:
+            phases_connected(m, inst, arcs, y)
         for i, part in enumerate(ps):
             inside = set(part)
             here, there = part[0], ps[1 if i == 0 else 0][0]
@@ -267,31 +380,8 @@ def flow_model(inst, m, deadline):
                     m.Add(sum(out[node]) <= n * u)
                     m.Add(u <= sum(out[node]))
                     used[node] = u
-            leaving = [v for v, (f, t, _, _) in zip(y, arcs) if f in inside and t not in inside]
+            leaving = [v for v, (f, t, _, _, _) in zip(y, arcs) if f in inside and t not in inside]
             m.Add(sum(leaving) >= used[here] + used[there] - 1)
-
-
-def euler(nodes, arcs, counts, days):
-    out = [[] for _ in range(nodes)]
-    for a, c in enumerate(counts):
-        out[arcs[a][0]] += [a] * c
-    start = next(i for i in range(nodes) if out[i])
-    stack, walk = [(start, None)], []
-    while stack:
-        node, entered = stack[-1]
-        if out[node]:
-            a = out[node].pop()
-            stack.append((arcs[a][1], a))
-        else:
-            stack.pop()
-            if entered is not None:
-                walk.append(entered)
-    walk.reverse()
-    cells = [arcs[a][3] for a in walk]
-    if len(cells) != days:
-        return None
-    first = arcs[walk[0]][2]
-    return cells[-first:] + cells[:-first] if first else cells
 
 
 def runs(flags):
@@ -365,7 +455,7 @@ def main():
             else:
                 status = "error"
         seconds = time.perf_counter() - started
-        results.append({"name": name, "status": status, "seconds": seconds, "runs": runs})
+        results.append({"name": name, "status": status, "seconds": round(seconds, 4), "runs": runs})
         print(f"{name:<14} {status:<10} {seconds:8.3f} s", flush=True)
     secs = sorted(r["seconds"] for r in results)
     count = lambda s: sum(r["status"] == s for r in results)
@@ -374,7 +464,9 @@ def main():
           f"median {statistics.median(secs):.3f} s, max {secs[-1]:.3f} s")
     if args.json:
         with open(args.json, "w") as out:
-            json.dump({"model": args.model, "instances": results}, out, indent=1)
+            rows = ",\n  ".join(json.dumps(r) for r in results)
+            out.write(f'{{\n "model": "{args.model}",\n "time_limit_seconds": {args.time_limit},\n'
+                      f' "instances": [\n  {rows}\n ]\n}}\n')
 
 
 if __name__ == "__main__":

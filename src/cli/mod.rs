@@ -97,8 +97,9 @@ pub enum Command {
     /// seconds; every schedule passes an independent checker first. Exit 0 when every instance
     /// was decided (feasible or infeasible), 1 when some were not, 2 when a file cannot be read
     /// or parsed (the others are still solved and reported). `--json`: `{"instances": [{"name",
-    /// "status", "seconds", "schedule"}]}`, `schedule` being N week rows of 7 shift names, "-"
-    /// for a day off, empty without a solution.
+    /// "status", "seconds", "schedule", "highs_runs"}]}`, `schedule` being N week rows of 7
+    /// shift names, "-" for a day off, empty without a solution; `errors` lists what went
+    /// wrong for an instance with status error.
     Rws {
         /// The instance files (e.g. Example1.txt).
         #[arg(required = true)]

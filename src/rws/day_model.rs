@@ -45,7 +45,7 @@ impl Builder<'_> {
 
 /// The built model and where x[day, shift] is among its columns.
 pub struct DayModel {
-    /// The model, ready for [`crate::solve::run::run_model`].
+    /// The model, ready for [`super::run::run`].
     pub model: RotaModel,
     /// `cells[day][shift]`: the column index of x[day, shift].
     pub cells: Vec<Vec<usize>>,

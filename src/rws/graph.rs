@@ -29,7 +29,15 @@ pub struct Arc {
     pub weekday: usize,
     /// The cells it puts on the chain.
     pub cells: Vec<Cell>,
+    /// Where a block ends on it: the edge of the phase graph it stands for (see [`PHASES`]).
+    pub phase: Option<(usize, usize)>,
 }
+
+/// Nodes of the phase graph: 0..7 "a work block starts on this weekday", 7..14 "a days-off
+/// block starts on this weekday". Each work block is an edge from its start to the start of
+/// the days off after it, each days-off block one from its start to the next work block's, so
+/// the chain's blocks are one closed walk through this small graph too.
+pub const PHASES: usize = 2 * WEEK;
 
 /// Nodes (0..node_count) and arcs.
 #[derive(Clone, Debug, Default)]
@@ -180,11 +188,20 @@ pub fn days(instance: &Instance) -> Graph {
         let next_weekday = (weekday + 1) % WEEK;
         for &(from, cell, to) in &transitions {
             if alive[from] && alive[to] {
+                let state = states[from];
+                // A block ends on `weekday`; the next starts on `next_weekday`.
+                let started = |length: usize| (weekday + WEEK * length - length + 1) % WEEK;
+                let phase = match (state.cell, cell) {
+                    (Some(_), None) => Some((started(state.work), WEEK + next_weekday)),
+                    (None, Some(_)) => Some((WEEK + started(state.run), next_weekday)),
+                    _ => None,
+                };
                 arcs.push(Arc {
                     from: weekday * count + renumber[from],
                     to: next_weekday * count + renumber[to],
                     weekday: next_weekday,
                     cells: vec![cell],
+                    phase,
                 });
             }
         }
@@ -193,4 +210,35 @@ pub fn days(instance: &Instance) -> Graph {
         node_count: WEEK * count,
         arcs,
     }
+}
+
+/// Whether the cyclic `cells` (index 0 a Monday, or any day: weekdays do not matter here) keep
+/// every block length and forbidden sequence, read through the same states as the graph.
+/// Used to splice closed walks together; the final word on any chain is the checker's.
+pub fn keeps_rules(instance: &Instance, cells: &[Cell]) -> bool {
+    let days = cells.len();
+    let keep_before = instance
+        .forbidden
+        .iter()
+        .any(|sequence| sequence.len() == 3);
+    // Start on the first day of a work block: its state does not depend on what came before.
+    let Some(first) =
+        (0..days).find(|&d| cells[d].is_some() && cells[(d + days - 1) % days].is_none())
+    else {
+        return false;
+    };
+    let mut state = State {
+        before: None,
+        cell: cells[first],
+        run: 1,
+        work: 1,
+    };
+    for k in 1..=days {
+        // Step k = days comes back to the first day and checks how the chain closes.
+        match step(instance, keep_before, state, cells[(first + k) % days]) {
+            Some(next) => state = next,
+            None => return false,
+        }
+    }
+    true
 }

@@ -9,8 +9,8 @@
 //!
 //! [`parse`] reads the benchmark's text format. [`solve`] runs HiGHS on the flow model
 //! ([`model`] on the [`graph`] of day-to-day states, a circulation whose size does not grow
-//! with N, plus connectivity cuts as needed), or on the plain per-day model ([`day_model`])
-//! for chains the graph does not describe. [`check`] is the independent checker every
+//! with N, made one closed walk as needed), through [`run`], or on the plain per-day model
+//! ([`day_model`]) for chains the graph does not describe. [`check`] is the independent checker every
 //! solution passes before it is reported.
 
 pub mod check;
@@ -18,8 +18,9 @@ pub mod day_model;
 pub mod graph;
 pub mod model;
 pub mod parse;
+pub mod run;
 
-use crate::solve::run::{RunStatus, SolveControl, run_model};
+use crate::solve::run::{RunStatus, SolveControl};
 use std::time::Instant;
 
 pub use check::check;
@@ -176,11 +177,11 @@ pub enum Formulation {
 
 /// Solves `instance` on HiGHS within `time_limit` seconds, stopping at the first schedule.
 ///
-/// Uses the flow model ([`model`]), adding connectivity cuts and running again until the
-/// solution is one closed walk, or the day model ([`day_model`]) where the graph does not
-/// apply (all work, all days off, forbidden sequences longer than 3 days). A schedule is
-/// returned only after the independent [`check`] accepts it; otherwise the status is
-/// [`Status::Error`] with the checker's findings.
+/// Uses the flow model ([`model`]) until its solution is one closed walk (splicing walks
+/// together, or adding connectivity constraints and running again), or the day model
+/// ([`day_model`]) where the graph does not apply (all work, all days off, forbidden sequences
+/// longer than 3 days). A schedule is returned only after the independent [`check`] accepts
+/// it; otherwise the status is [`Status::Error`] with the checker's findings.
 pub fn solve(instance: &Instance, time_limit: f64, control: &SolveControl) -> Report {
     solve_with(instance, Formulation::Flow, time_limit, control)
 }
@@ -238,7 +239,7 @@ fn solve_days(
     *runs += 1;
     // The objective is 0: any schedule is optimal, so stop at the first one.
     let left = remaining(time_limit, started);
-    let result = run_model(model, left, Some(0.0), None, control, started);
+    let result = run::run(model, left, control);
     match result.status {
         RunStatus::Optimal | RunStatus::Feasible => {
             match day_model::extract(instance, &cells, &result.values) {
@@ -265,22 +266,32 @@ fn solve_flow(
     }
     let mut cuts = Vec::new();
     loop {
-        let built = model::build(instance, &graph, &cuts);
+        // Phase connectivity only once a solution has fallen apart: it slows the easy ones.
+        let built = model::build(instance, &graph, &cuts, !cuts.is_empty());
         *runs += 1;
         let left = remaining(time_limit, started);
-        let result = run_model(built.model, left, Some(0.0), None, control, started);
+        let result = run::run(built.model, left, control);
         match result.status {
             RunStatus::Optimal | RunStatus::Feasible => {
                 let counts = model::arc_counts(built.arc_count, &result.values);
-                let parts = model::parts(&graph, &counts);
-                if parts.len() <= 1 {
-                    return match model::chain(instance, &graph, &counts) {
-                        Ok(schedule) => Found::Schedule(schedule),
-                        Err(problem) => Found::Failed(problem),
-                    };
+                let mut walks = model::walks(&graph, &counts);
+                if walks.len() > 1 {
+                    // Several closed walks: splice them where the rules allow, else require
+                    // them joined in the model and run again.
+                    match model::join(instance, walks) {
+                        Some(cells) => walks = vec![cells],
+                        None => {
+                            let parts = model::parts(&graph, &counts);
+                            cuts.extend(model::cuts_for(&graph, &parts));
+                            continue;
+                        }
+                    }
                 }
-                // Several closed walks: join them and run again.
-                cuts.extend(model::cuts_for(&graph, &parts));
+                return match walks.first().map(|cells| model::schedule(instance, cells)) {
+                    Some(Ok(schedule)) => Found::Schedule(schedule),
+                    Some(Err(problem)) => Found::Failed(problem),
+                    None => Found::Failed("the solver used no arc".into()),
+                };
             }
             status => return found_from(status),
         }

@@ -5,11 +5,17 @@
 //! node, and the cells the arcs put on each weekday meet the demand exactly, per shift and for
 //! days off (N minus the day's demand). Any such flow whose arcs form one connected graph is
 //! Eulerian: walking it gives one cyclic chain of exactly 7·N days keeping every rule, also
-//! across the wrap. Connectivity is added as needed: when a solution falls apart into several
-//! closed walks, a cut "some arc leaves this part, if nodes on both sides are used" is added
-//! and HiGHS runs again (see [`super::solve`]).
+//! across the wrap.
+//!
+//! Connectivity is handled as needed (see [`super::solve`]). When a solution falls apart into
+//! several closed walks, they are first spliced together where the rules allow ([`join`]: cut
+//! both on the same weekday after a day off and join them, which keeps the demand). When that
+//! fails, HiGHS runs again with cuts "some arc leaves this part when a node inside and one
+//! outside are used" and with the connectivity of the small phase graph ([`PHASES`]: on which
+//! weekdays work blocks and days-off blocks start), which rules out at once the typical
+//! relaxation of weekly walks each aligned to its own weekdays.
 
-use super::graph::Graph;
+use super::graph::{Cell, Graph, PHASES};
 use super::{Instance, Schedule, WEEK};
 use crate::solve::model::RotaModel;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
@@ -28,7 +34,7 @@ pub struct Cut {
 
 /// The built model and where its arc counts are.
 pub struct FlowModel {
-    /// The model, ready for [`crate::solve::run::run_model`].
+    /// The model, ready for [`super::run::run`].
     pub model: RotaModel,
     /// Column index of y[arc] is the arc's index; this many arcs.
     pub arc_count: usize,
@@ -43,8 +49,9 @@ struct Builder<'a> {
     constraints: Vec<Constraint>,
 }
 
-/// Builds the flow model on `graph`, with the connectivity cuts found so far.
-pub fn build(instance: &Instance, graph: &Graph, cuts: &[Cut]) -> FlowModel {
+/// Builds the flow model on `graph`, with the connectivity cuts found so far and, when
+/// `phases`, connectivity of the phase graph.
+pub fn build(instance: &Instance, graph: &Graph, cuts: &[Cut], phases: bool) -> FlowModel {
     let mut vars = ProblemVariables::new();
     let most = instance.employees as f64;
     let y: Vec<Variable> = graph
@@ -63,6 +70,9 @@ pub fn build(instance: &Instance, graph: &Graph, cuts: &[Cut]) -> FlowModel {
     flow_conservation(&mut b);
     exact_demand(&mut b);
     connectivity_cuts(&mut b, cuts);
+    if phases {
+        phases_connected(&mut b);
+    }
     FlowModel {
         model: RotaModel {
             vars: b.vars,
@@ -150,6 +160,51 @@ fn connectivity_cuts(b: &mut Builder, cuts: &[Cut]) {
     }
 }
 
+/// The blocks form one closed walk through the phase graph ([`PHASES`]): a used phase node
+/// is the root; it sends a commodity along used phase edges of which every other used phase
+/// node keeps one unit, so all are reachable from the root. This rules out, without waiting
+/// for cuts, chains that fall apart into walks whose blocks start on different weekdays.
+fn phases_connected(b: &mut Builder) {
+    let most = b.instance.employees as f64 * WEEK as f64;
+    let big = PHASES as f64;
+    let mut edges = vec![vec![Expression::from(0.0); PHASES]; PHASES];
+    let mut present = vec![vec![false; PHASES]; PHASES];
+    for (arc, &y) in b.graph.arcs.iter().zip(&b.y) {
+        if let Some((from, to)) = arc.phase {
+            edges[from][to] += y;
+            present[from][to] = true;
+        }
+    }
+    let mut out = vec![Expression::from(0.0); PHASES];
+    let mut net_in = vec![Expression::from(0.0); PHASES];
+    for from in 0..PHASES {
+        for to in 0..PHASES {
+            if !present[from][to] {
+                continue;
+            }
+            let blocks = std::mem::take(&mut edges[from][to]);
+            out[from] += blocks.clone();
+            let commodity = b.vars.add(variable().min(0));
+            b.count += 1;
+            b.constraints.push(constraint!(commodity <= big * blocks));
+            net_in[to] += commodity;
+            net_in[from] -= commodity;
+        }
+    }
+    let mut roots = Expression::from(0.0);
+    for (out, net_in) in out.into_iter().zip(net_in) {
+        let used = b.vars.add(variable().binary());
+        let root = b.vars.add(variable().binary());
+        b.count += 2;
+        b.constraints.push(constraint!(out.clone() <= most * used));
+        b.constraints.push(constraint!(used <= out));
+        b.constraints.push(constraint!(root <= used));
+        b.constraints.push(constraint!(net_in >= used - big * root));
+        roots += root;
+    }
+    b.constraints.push(constraint!(roots == 1));
+}
+
 /// Arc counts from the column values (rounded).
 pub fn arc_counts(arc_count: usize, values: &[f64]) -> Vec<usize> {
     (0..arc_count)
@@ -226,21 +281,10 @@ pub fn cuts_for(graph: &Graph, parts: &[Vec<usize>]) -> Vec<Cut> {
     cuts
 }
 
-/// Walks the used arcs (one connected Eulerian multigraph) as one closed walk and lays it on
-/// the chain. Errors when the arcs do not form one walk of exactly 7·N days.
-pub fn chain(instance: &Instance, graph: &Graph, counts: &[usize]) -> Result<Schedule, String> {
-    let nodes = graph.node_count;
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); nodes];
-    for (a, (arc, &count)) in graph.arcs.iter().zip(counts).enumerate() {
-        out[arc.from].extend(std::iter::repeat_n(a, count));
-    }
-    let total: usize = counts.iter().sum();
-    let Some(start) = (0..nodes).find(|&n| !out[n].is_empty()) else {
-        return Err("the solver used no work block".into());
-    };
-    // Hierholzer: a stack of (node, arc that entered it).
+/// One closed walk over all used arcs from `start` on (Hierholzer), taking them out of `out`.
+fn closed_walk(graph: &Graph, out: &mut [Vec<usize>], start: usize) -> Vec<usize> {
     let mut stack: Vec<(usize, Option<usize>)> = vec![(start, None)];
-    let mut walk: Vec<usize> = Vec::with_capacity(total);
+    let mut walk = Vec::new();
     while let Some(&(node, entered)) = stack.last() {
         if let Some(a) = out[node].pop() {
             stack.push((graph.arcs[a].to, Some(a)));
@@ -252,23 +296,88 @@ pub fn chain(instance: &Instance, graph: &Graph, counts: &[usize]) -> Result<Sch
         }
     }
     walk.reverse();
-    if walk.len() != total {
-        return Err("the arcs the solver used do not form one closed walk".into());
+    walk
+}
+
+/// The used arcs as closed walks, one per part of the graph, largest first; each as its cells
+/// with index 0 on a Monday (its length is a multiple of 7).
+pub fn walks(graph: &Graph, counts: &[usize]) -> Vec<Vec<Cell>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); graph.node_count];
+    for (a, (arc, &count)) in graph.arcs.iter().zip(counts).enumerate() {
+        out[arc.from].extend(std::iter::repeat_n(a, count));
     }
+    let mut walks = Vec::new();
+    while let Some(start) = (0..graph.node_count).find(|&n| !out[n].is_empty()) {
+        let walk = closed_walk(graph, &mut out, start);
+        let mut cells: Vec<Cell> = walk
+            .iter()
+            .flat_map(|&a| graph.arcs[a].cells.iter().copied())
+            .collect();
+        // The walk starts on the weekday of its first arc.
+        let first = walk.first().map_or(0, |&a| graph.arcs[a].weekday);
+        cells.rotate_right(first % WEEK);
+        walks.push(cells);
+    }
+    walks.sort_by_key(|cells| std::cmp::Reverse(cells.len()));
+    walks
+}
+
+/// Splices `a` and `b` (Monday-first closed walks) into one that keeps every rule: both cut
+/// on the same weekday, each just after a day off, and joined as a's rest, a's start, b's
+/// rest, b's start. The demand per weekday stays the same. None when no cut works.
+fn splice(instance: &Instance, a: &[Cell], b: &[Cell]) -> Option<Vec<Cell>> {
+    let after_off = |cells: &[Cell], p: usize| cells[(p + cells.len() - 1) % cells.len()].is_none();
+    let mut joined = Vec::with_capacity(a.len() + b.len());
+    for p in (0..a.len()).filter(|&p| after_off(a, p)) {
+        for q in (p % WEEK..b.len())
+            .step_by(WEEK)
+            .filter(|&q| after_off(b, q))
+        {
+            joined.clear();
+            joined.extend_from_slice(&a[p..]);
+            joined.extend_from_slice(&a[..p]);
+            joined.extend_from_slice(&b[q..]);
+            joined.extend_from_slice(&b[..q]);
+            if super::graph::keeps_rules(instance, &joined) {
+                // It starts on p's weekday: put Monday first again.
+                joined.rotate_right(p % WEEK);
+                return Some(joined);
+            }
+        }
+    }
+    None
+}
+
+/// Joins closed walks into one by splicing them pairwise (see `splice`); None when some
+/// cannot be joined, and the model needs a connectivity cut instead.
+pub fn join(instance: &Instance, mut walks: Vec<Vec<Cell>>) -> Option<Vec<Cell>> {
+    while walks.len() > 1 {
+        let mut joined = None;
+        'pairs: for i in 0..walks.len() {
+            for j in i + 1..walks.len() {
+                if let Some(cells) = splice(instance, &walks[i], &walks[j]) {
+                    joined = Some((i, j, cells));
+                    break 'pairs;
+                }
+            }
+        }
+        let (i, j, cells) = joined?;
+        walks.remove(j);
+        walks[i] = cells;
+    }
+    walks.pop()
+}
+
+/// The chain (Monday-first cells of one closed walk) as week rows. Errors when it is not
+/// exactly 7·N days.
+pub fn schedule(instance: &Instance, cells: &[Cell]) -> Result<Schedule, String> {
     let days = instance.days();
-    let mut cells: Vec<Option<usize>> = Vec::with_capacity(days);
-    for &a in &walk {
-        cells.extend_from_slice(&graph.arcs[a].cells);
-    }
     if cells.len() != days {
         return Err(format!(
-            "the solver's blocks make {} days, not {days}",
+            "the solver's chain has {} days, not {days}",
             cells.len()
         ));
     }
-    // The walk starts on the weekday of its first block: lay it from that day of week 1.
-    let first = walk.first().map_or(0, |&a| graph.arcs[a].weekday);
-    cells.rotate_right(first);
     Ok(cells
         .chunks(WEEK)
         .map(|week| {
