@@ -12,9 +12,8 @@ For every scenario file:
    (night lines = lines whose worked shifts are all night shifts, when night and day lines are
    kept apart) and heltid's `solve_seconds` (wall clock of the whole solve: every head count
    tried, the full-time search and the internal rule check; process start-up is not included).
-2. Builds, per line family, the same feasibility model as src/solve/model.rs (Goal::MostFullTime
-   with the objective dropped, as `feasibility_model` in src/solve/mod.rs does) at the H heltid
-   reported, and solves it with CP-SAT, num_workers=1 (heltid runs HiGHS with threads=1):
+2. Builds, per line family, the same feasibility model as src/solve/model.rs (`Goal::Feasible`,
+   as `feasibility_model` in src/solve/mod.rs builds it) at the H heltid reported, and solves it with CP-SAT, num_workers=1 (heltid runs HiGHS with threads=1):
    "first" = seconds to the first rota at H (that is what proves the heads, given the bound).
 3. Optionally (default on) maximises the number of full-time lines at H with CP-SAT, with the
    same arithmetic upper bound heltid uses (`most_full_time_lines`) as a redundant constraint.
@@ -45,8 +44,8 @@ Differences from heltid's model (none changes the feasible set):
     every example, so the sets are the same; the 100 % cap is rounded down to whole minutes.
   * The continuous y/r/w variables of the MIP are Booleans here (CP-SAT has no continuous
     variables); the constraints force them to 0/1-valid values in the MIP too.
-  * heltid's feasibility model keeps the full-time binaries with a zero objective; the first-rota
-    model here leaves them out (they are free there). Step 3 adds them with the objective.
+  * The first-rota model has no full-time binaries (heltid before commit 122fde9 kept them with a
+    zero objective, where they were free). Step 3 adds them with the objective.
   * heltid finds the full-time optimum by repeated feasibility runs with the first k lines
     designated full time (mod.rs `lines_at`); CP-SAT here maximises the count in one run.
   * qualified_needs and `full_time` / `three_shift_full_time_hours` are not in the echoed
