@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use heltid::io::load_scenario;
-use heltid::solve::{SolveControl, SolveOptions, SolveStatus, solve};
+use heltid::solve::{SolveControl, SolveOptions, solve};
 use std::path::Path;
 use std::time::Duration;
 
@@ -24,7 +24,7 @@ fn bench_examples(c: &mut Criterion) {
                     &SolveOptions::default(),
                     &SolveControl::default(),
                 );
-                assert_eq!(report.status, SolveStatus::Optimal);
+                assert!(report.status.has_proposal());
                 report.lines.len()
             })
         });

@@ -76,12 +76,10 @@ fn solsiden_ideal_reaches_the_weekend_bound_and_is_optimal() {
 fn long_weekend_shifts_need_fewer_heads() {
     let scenario = example("solsiden_langvakt.ron");
     let report = run(&scenario, SolveMode::Ideal, 60.0);
-    assert_eq!(
-        report.status,
-        SolveStatus::Optimal,
-        "{:?}",
-        report.diagnosis
-    );
+    // Heads are proven (21 = the weekend bound). The full-time count (10) is below the loose
+    // arithmetic bound (11), so the run reports "feasible" rather than claiming a proof.
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
+    assert_eq!(report.proven_lower_bound_heads, 21);
     assert_eq!(report.lines.len(), 21);
     assert_coverage_met(&scenario, &report);
     assert_no_breach(&scenario, &report);

@@ -444,7 +444,8 @@ fn lines_at(
     let x = best.x.clone();
     let full_time_hours = full_time_line_hours(instance);
     let mut found = count_full_time(instance, &x, &best.result.values);
-    let (mut upper, mut proven_upper) = (target.max(found), target.max(found));
+    let mut upper = target.max(found);
+    let proven_upper = upper;
     // The bound itself first (often reachable); else one more at a time from what was found.
     // Each attempt is short: HiGHS finds a rota in about a second when one exists, while
     // proving that none exists can take minutes.
@@ -460,10 +461,8 @@ fn lines_at(
                 found = count_full_time(instance, &x, &attempt.result.values).max(k);
                 best = attempt;
             }
-            (RunStatus::Infeasible, _) => {
-                upper = k - 1;
-                proven_upper = k - 1;
-            }
+            // Infeasible with these k lines designated (spread round-robin over the weekend
+            // groups) does not rule out another spread: it is no proof about k in general.
             _ => upper = k - 1,
         }
         k = (found + 1).min(upper);
