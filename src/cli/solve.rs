@@ -128,13 +128,7 @@ fn print_text(scenario: &Scenario, report: &SolveReport) {
     println!();
     let weeks = scenario.rota.weeks as usize;
     for (id, line) in report.lines.iter().enumerate() {
-        let who = line
-            .employee
-            .clone()
-            .unwrap_or_else(|| match line.qualification {
-                Some(q) => format!("ledig ({q:?})"),
-                None => "ledig".into(),
-            });
+        let who = crate::model::holder_label(line.employee.as_deref(), line.qualification, "ledig");
         let week_rows: Vec<String> = (0..weeks)
             .map(|w| {
                 line.cells[w * 7..w * 7 + 7]

@@ -29,16 +29,10 @@ pub fn to_csv(scenario: &Scenario, view: &RotaView<'_>) -> String {
     header.extend((0..days).map(|d| format!("u{}_{}", d / 7 + 1, weekdays[d % 7])));
     out.push_str(&header.join(";"));
     out.push('\n');
-    let positions = line_positions(scenario, view.rota);
+    let positions = line_positions(scenario, &view.rota.lines);
     let full_time = crate::calc::full_time_hours(scenario);
     for (index, line) in view.rota.lines.iter().enumerate() {
-        let who = line
-            .employee
-            .clone()
-            .unwrap_or_else(|| match line.qualification {
-                Some(q) => format!("ledig ({q:?})"),
-                None => "ledig".into(),
-            });
+        let who = crate::model::holder_label(line.employee.as_deref(), line.qualification, "ledig");
         let position = positions[index];
         let mut row = vec![
             (index + 1).to_string(),

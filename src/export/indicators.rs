@@ -41,10 +41,10 @@ pub fn line_hours(scenario: &Scenario, line: &RotaLine) -> f64 {
 }
 
 /// Position % of every line.
-pub fn line_positions(scenario: &Scenario, rota: &Rota) -> Vec<f64> {
+pub fn line_positions(scenario: &Scenario, lines: &[RotaLine]) -> Vec<f64> {
     let full_time = calc::full_time_hours(scenario);
     let weeks = f64::from(scenario.rota.weeks.max(1));
-    rota.lines
+    lines
         .iter()
         .map(|l| calc::position_pct(line_hours(scenario, l) / weeks, full_time))
         .collect()
@@ -68,7 +68,7 @@ pub struct Indicators {
 pub fn indicators(scenario: &Scenario, rota: &Rota) -> Indicators {
     let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
     let before_positions: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
-    let after_positions = line_positions(scenario, rota);
+    let after_positions = line_positions(scenario, &rota.lines);
     Indicators {
         before: calc::position_stats(&before_positions, full_time_from),
         after: calc::position_stats(&after_positions, full_time_from),

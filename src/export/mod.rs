@@ -6,7 +6,7 @@ mod indicators;
 mod pdf;
 mod xlsx;
 
-pub use indicators::{Indicators, RotaView, coverage_table, indicators};
+pub use indicators::{Indicators, RotaView, coverage_table, indicators, line_positions};
 
 use crate::io::{FileError, write_atomically};
 use crate::model::Scenario;

@@ -183,7 +183,7 @@ fn rota_grid(page: &mut Page, scenario: &Scenario, view: &RotaView<'_>) {
         .iter()
         .map(|s| (s.code.trim(), s.kind))
         .collect();
-    let positions = super::indicators::line_positions(scenario, view.rota);
+    let positions = super::indicators::line_positions(scenario, &view.rota.lines);
     page.text(MARGIN, top + 4.0, 10.0, true, "Turnus");
     for d in (0..days).step_by(7) {
         page.text(

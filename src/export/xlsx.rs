@@ -27,7 +27,7 @@ pub fn to_xlsx(scenario: &Scenario, view: &RotaView<'_>) -> Result<Vec<u8>, Xlsx
             &bold,
         )?;
     }
-    let positions = line_positions(scenario, view.rota);
+    let positions = line_positions(scenario, &view.rota.lines);
     for (index, line) in view.rota.lines.iter().enumerate() {
         let row = index as u32 + 1;
         let who = line.employee.clone().unwrap_or_else(|| "ledig".into());

@@ -361,6 +361,19 @@ pub struct RotaLine {
     pub days: String,
 }
 
+/// The name of a line's holder, or `vacant` with the qualification a vacancy is advertised with.
+pub fn holder_label(
+    employee: Option<&str>,
+    qualification: Option<Qualification>,
+    vacant: &str,
+) -> String {
+    match (employee, qualification) {
+        (Some(name), _) => name.to_string(),
+        (None, Some(q)) => format!("{vacant} ({q:?})"),
+        (None, None) => vacant.to_string(),
+    }
+}
+
 /// The mark for a day off in rota lines.
 pub const OFF: &str = "-";
 

@@ -165,23 +165,8 @@ pub fn ui(
         });
 }
 
-fn line_hours(scenario: &Scenario, line: &RotaLine) -> f64 {
-    line.cells()
-        .iter()
-        .filter_map(|code| scenario.shifts.iter().find(|s| s.code.trim() == *code))
-        .map(|s| s.hours())
-        .sum()
-}
-
-/// Position % of each line.
-pub fn line_positions(scenario: &Scenario, lines: &[RotaLine]) -> Vec<f64> {
-    let full_time = calc::full_time_hours(scenario);
-    let weeks = f64::from(scenario.rota.weeks.max(1));
-    lines
-        .iter()
-        .map(|l| calc::position_pct(line_hours(scenario, l) / weeks, full_time))
-        .collect()
-}
+/// Position % of each line (the same computation the exports use).
+pub use crate::export::line_positions;
 
 fn summary(
     ui: &mut Ui,
@@ -303,13 +288,11 @@ fn grid(
         let cells = line.cells();
         let (row, painter) = ui.allocate_painter(vec2(width, CELL.y), Sense::hover());
         let origin = row.rect.min;
-        let who = line
-            .employee
-            .clone()
-            .unwrap_or_else(|| match line.qualification {
-                Some(q) => format!("{} ({q:?})", t("ledig", "vacant")),
-                None => t("ledig", "vacant").to_string(),
-            });
+        let who = crate::model::holder_label(
+            line.employee.as_deref(),
+            line.qualification,
+            t("ledig", "vacant"),
+        );
         let line_problems = on_line.get(&index);
         let label_colour = if line_problems.is_some() {
             Color32::DARK_RED
