@@ -6,9 +6,11 @@
 //! employee a line at least as large as today and turns the remaining hours into vacancies.
 //! Every proposal passes the independent rule checker before it is returned.
 
+mod bound;
 mod diagnose;
 mod instance;
 pub mod model;
+mod qualify;
 pub mod run;
 
 pub use instance::Instance;
@@ -17,7 +19,7 @@ pub use run::{Progress, SolveControl};
 use crate::calc;
 use crate::model::{OFF, Qualification, Rota, RotaLine, SATURDAY, SUNDAY, Scenario, SolveMode};
 use crate::rules::{self, Severity, Violation};
-use model::{Goal, Holder, LineSpec, QualificationColumns, ShiftCells, ShiftFamily};
+use model::{Goal, Holder, LineSpec, ShiftCells, ShiftFamily};
 use run::{RunResult, RunStatus, run_model};
 use std::time::Instant;
 
@@ -326,7 +328,10 @@ fn solve_ideal(
         let family_remaining = || deadline - started.elapsed().as_secs_f64();
         let remaining: &dyn Fn() -> f64 = &family_remaining;
         // Night lines and day lines share no shift: each family is its own, smaller problem.
-        let instance = &instance.only_shifts(|shift| in_family(family, shift.night));
+        // Qualified needs are met by labelling the lines afterwards (see `qualify`).
+        let mut family_instance = instance.only_shifts(|shift| in_family(family, shift.night));
+        family_instance.qualified_need.clear();
+        let instance = &family_instance;
         let (hours, weekend_heads) = family_need(instance, family);
         let floor_hours = floor_line_hours(instance);
         let hours_bound = (hours / full_cycle - 1e-9).ceil().max(1.0) as u32;
@@ -379,14 +384,7 @@ fn solve_ideal(
         };
         report.proven_lower_bound_heads += heads;
         let result = &best.result;
-        let family_lines = extract_lines(
-            instance,
-            result,
-            &best.x,
-            &best.lines,
-            &best.qualification_level,
-            &[],
-        );
+        let family_lines = extract_lines(instance, result, &best.x, &best.lines, &[]);
         let full_time_lines = family_lines
             .iter()
             .filter(|l| l.position_pct >= 100.0 - instance.full_time_tolerance_pct - 1e-9)
@@ -400,6 +398,8 @@ fn solve_ideal(
     }
     report.status = overall;
     set_objective(report, objective, bound);
+    let open = vec![None; report.lines.len()];
+    qualify::label_qualifications(instance, &mut report.lines, &open);
     sort_lines(instance, &mut report.lines);
 }
 
@@ -444,26 +444,47 @@ fn lines_at(
     let x = best.x.clone();
     let full_time_hours = full_time_line_hours(instance);
     let mut found = count_full_time(instance, &x, &best.result.values);
+    let mut target = target;
+    if found < target {
+        // Whole shifts and weekend groups can make the arithmetic bound unreachable.
+        let full_time_from = full_time_hours - 1e-6;
+        let seconds = remaining().min(2.0);
+        if let Some(by_counts) =
+            bound::most_full_time_by_counts(instance, lines, full_time_from, seconds)
+        {
+            target = target.min(by_counts);
+        }
+    }
     let mut upper = target.max(found);
     let proven_upper = upper;
     // The bound itself first (often reachable); else one more at a time from what was found.
     // Each attempt is short: HiGHS finds a rota in about a second when one exists, while
     // proving that none exists can take minutes.
     let mut k = upper;
+    // Two ways to pick the k lines: packed into as few weekend groups as possible, or spread
+    // round-robin over them. Which one HiGHS finds quickly varies from unit to unit.
+    let mut packed: Vec<usize> = (0..lines.len()).collect();
+    packed.sort_by_key(|&l| (lines[l].weekend_group, l));
+    let spreads = [packed, (0..lines.len()).collect::<Vec<usize>>()];
     while found < upper && remaining() > 0.2 && !control.is_cancelled() {
-        let mut designated = lines.to_vec();
-        for line in designated.iter_mut().take(k as usize) {
-            line.min_hours = line.min_hours.max(full_time_hours);
-        }
-        let time = remaining().min(4.0);
-        match find_rota(instance, &designated, time, control, started) {
-            (_, Some(attempt)) => {
+        let mut reached = false;
+        for spread in &spreads {
+            let mut designated = lines.to_vec();
+            for &l in spread.iter().take(k as usize) {
+                designated[l].min_hours = designated[l].min_hours.max(full_time_hours);
+            }
+            let time = remaining().min(4.0);
+            if let (_, Some(attempt)) = find_rota(instance, &designated, time, control, started) {
                 found = count_full_time(instance, &x, &attempt.result.values).max(k);
                 best = attempt;
+                reached = true;
+                break;
             }
-            // Infeasible with these k lines designated (spread round-robin over the weekend
-            // groups) does not rule out another spread: it is no proof about k in general.
-            _ => upper = k - 1,
+        }
+        if !reached {
+            // Not found with these spreads within the time: no proof about k, only a reason to
+            // look lower.
+            upper = k - 1;
         }
         k = (found + 1).min(upper);
     }
@@ -565,7 +586,6 @@ struct Found {
     lines: Vec<LineSpec>,
     x: ShiftCells,
     used: Vec<Option<usize>>,
-    qualification_level: QualificationColumns,
 }
 
 /// Looks for any rota for `lines` within `seconds`; the run's status with what was found.
@@ -577,11 +597,7 @@ fn find_rota(
     started: Instant,
 ) -> (RunStatus, Option<Found>) {
     let built = feasibility_model(instance, lines);
-    let (x, used, qualification_level) = (
-        built.x.clone(),
-        built.used.clone(),
-        built.qualification_level.clone(),
-    );
+    let (x, used) = (built.x.clone(), built.used.clone());
     // Any rota without over-staffing is as good as another: stop at the first.
     let result = run_model(built, seconds, Some(0.0), None, control, started);
     let status = result.status;
@@ -590,7 +606,6 @@ fn find_rota(
         lines: lines.to_vec(),
         x,
         used,
-        qualification_level,
     });
     (status, found)
 }
@@ -725,22 +740,23 @@ fn solve_today(
         .filter(|(_, column)| column.is_some_and(|c| best.result.values[c] < 0.5))
         .map(|(l, _)| l)
         .collect();
-    let mut proposed = extract_lines(
-        instance,
-        &best.result,
-        &best.x,
-        &best.lines,
-        &best.qualification_level,
-        &unused,
-    );
+    let mut proposed = extract_lines(instance, &best.result, &best.x, &best.lines, &unused);
     let kept = best
         .lines
         .iter()
         .enumerate()
         .filter(|(l, _)| !unused.contains(l));
+    let mut fixed = Vec::with_capacity(proposed.len());
     for (line, (_, spec)) in proposed.iter_mut().zip(kept) {
+        fixed.push(spec.qualification);
         if let Holder::Employee(index) = spec.holder {
             line.employee = Some(names[index].clone());
+        }
+    }
+    // Vacancies are advertised with the lowest qualification the needs allow.
+    qualify::label_qualifications(instance, &mut proposed, &fixed);
+    for (line, qualification) in proposed.iter_mut().zip(&fixed) {
+        if qualification.is_some() {
             line.qualification = None;
         }
     }
@@ -765,7 +781,6 @@ fn extract_lines(
     result: &RunResult,
     x: &ShiftCells,
     lines: &[LineSpec],
-    qualification_level: &QualificationColumns,
     skip: &[usize],
 ) -> Vec<ProposedLine> {
     let weeks = instance.weeks as f64;
@@ -786,14 +801,9 @@ fn extract_lines(
                     }
                 })
                 .collect();
-            let qualification = qualification_level[l]
-                .iter()
-                .filter(|(_, column)| result.values[*column] > 0.5)
-                .map(|(level, _)| *level)
-                .max();
             ProposedLine {
                 employee: None,
-                qualification,
+                qualification: None,
                 cells,
                 hours_per_week: hours / weeks,
                 position_pct: calc::position_pct(hours / weeks, instance.full_time_hours),
