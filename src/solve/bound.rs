@@ -16,6 +16,8 @@ use good_lp::{
 
 /// The most lines that can reach `full_time_from` hours over the cycle, or None when the lines
 /// have no fixed weekend groups (the count model would not be tighter) or the model fails.
+// Shift and weekday index several tables at once; ranges read clearer than zipped iterators.
+#[allow(clippy::needless_range_loop)]
 pub(super) fn most_full_time_by_counts(
     instance: &Instance,
     lines: &[LineSpec],
