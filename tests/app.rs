@@ -330,3 +330,32 @@ fn review_status_and_comments_are_saved_in_the_file() {
     assert_eq!(review.comments[0].date.len(), 10);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn rotating_rota_sets_the_cycle_to_one_week_per_line() {
+    let mut harness = harness(app_with(None, Some(example("fjellro.ron"))));
+    assert_eq!(harness.state().scenario().rota.weeks, 12);
+    click(&mut harness, "Forslag");
+    click(&mut harness, "Rullerende turnus");
+    solve_and_wait(&mut harness);
+    harness.get_by_label("Alle regler holder (kontrollert uavhengig).");
+    let scenario = harness.state().scenario().clone();
+    let proposal = scenario.proposal.clone().expect("a proposal");
+    assert_eq!(proposal.mode, heltid::model::SolveMode::Rotating);
+    // 42 lines (the weekend bound, 3 × 14) and a 42-week cycle, every line the same size.
+    assert_eq!(proposal.rota.lines.len(), 42);
+    assert_eq!(scenario.rota.weeks, 42);
+    let positions = heltid::app::panels::proposal::line_positions(&scenario, &proposal.rota.lines);
+    assert!(positions.iter().all(|p| (p - positions[0]).abs() < 1e-9));
+    // Setting the cycle is part of the proposal, not an edit that makes it out of date.
+    assert!(
+        harness
+            .query_by_label("Forslaget er utdatert: inndata er endret etter beregningen.")
+            .is_none()
+    );
+    // One undo takes back the proposal and the cycle length together.
+    click(&mut harness, "Rediger");
+    click(&mut harness, "Angre (Ctrl+Z)");
+    assert_eq!(harness.state().scenario().rota.weeks, 12);
+    assert!(harness.state().scenario().proposal.is_none());
+}

@@ -319,3 +319,45 @@ fn at_least_coverage_meets_every_need_and_passes_the_checker() {
     }
     assert_no_breach(&scenario, &report);
 }
+
+#[test]
+fn rotating_mode_gives_every_line_the_same_chain_a_week_apart() {
+    let scenario = example("fjellro.ron");
+    let report = run(&scenario, SolveMode::Rotating, 60.0);
+    assert_eq!(
+        report.status,
+        SolveStatus::Optimal,
+        "{:?}",
+        report.diagnosis
+    );
+    // One line per week of the chain; the weekend bound (3 × 14) is reached.
+    let heads = report.lines.len();
+    assert_eq!(heads, 42);
+    assert_eq!(report.weeks as usize, heads);
+    let mut solved = scenario.clone();
+    report.apply_to(&mut solved);
+    assert_eq!(solved.rota.weeks as usize, heads);
+    assert_coverage_met(&solved, &report);
+    assert_no_breach(&solved, &report);
+    let first = &report.lines[0].cells;
+    for (i, line) in report.lines.iter().enumerate() {
+        // Line i is line 0 started i weeks later.
+        let expected: Vec<&String> = (0..first.len())
+            .map(|d| &first[(d + 7 * i) % first.len()])
+            .collect();
+        assert_eq!(line.cells.iter().collect::<Vec<_>>(), expected, "line {i}");
+        assert!((line.position_pct - report.lines[0].position_pct).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn rotating_mode_explains_why_fixed_full_time_and_nights_do_not_mix() {
+    let scenario = example("solsiden.ron");
+    let report = run(&scenario, SolveMode::Rotating, 30.0);
+    assert_eq!(report.status, SolveStatus::Infeasible);
+    let text = report.diagnosis.join("\n");
+    assert!(
+        text.contains("HTA § 4.2.4") && text.contains("rota.full_time"),
+        "{text}"
+    );
+}

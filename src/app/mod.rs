@@ -12,7 +12,7 @@ mod widgets;
 
 use crate::i18n::Language;
 use crate::io::{FileError, parse_scenario};
-use crate::model::{Proposal, Scenario, SolveMode, validate};
+use crate::model::{Scenario, SolveMode, validate};
 use crate::solve::{SolveOptions, SolveReport};
 use background::BackgroundSolve;
 pub use document::Document;
@@ -273,15 +273,11 @@ impl HeltidApp {
     fn apply_report(&mut self, report: SolveReport, inputs: Scenario) {
         if report.status.has_proposal() {
             let before = self.document.scenario.clone();
-            self.document.scenario.proposal = Some(Proposal {
-                mode: report.mode,
-                status: report.status.as_str().into(),
-                solve_seconds: report.solve_seconds,
-                gap_pct: report.gap_pct,
-                rota: report.rota(),
-                ..Proposal::default()
-            });
+            report.apply_to(&mut self.document.scenario);
             self.document.record_edit(before);
+            let mut inputs = inputs;
+            // A rotating proposal sets the cycle length; that is not a change after solving.
+            inputs.rota.weeks = report.weeks;
             self.proposal_inputs = Some(inputs);
             self.settings.panel = Panel::Proposal;
         }

@@ -133,6 +133,8 @@ pub enum ModeArg {
     Ideal,
     /// From today's staff: nobody's position is cut.
     Today,
+    /// One chain everyone follows a week apart; the cycle becomes one week per line.
+    Rotating,
 }
 
 impl From<ModeArg> for crate::model::SolveMode {
@@ -140,6 +142,7 @@ impl From<ModeArg> for crate::model::SolveMode {
         match mode {
             ModeArg::Ideal => Self::Ideal,
             ModeArg::Today => Self::Today,
+            ModeArg::Rotating => Self::Rotating,
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::{EXIT_FILE_PROBLEM, bounds_json, load_or_report, print_json, stats_json};
 use crate::calc::{self, PositionStats};
 use crate::io::save_scenario;
-use crate::model::{Proposal, Scenario, SolveMode, time};
+use crate::model::{Scenario, SolveMode, time};
 use crate::solve::{SolveControl, SolveOptions, SolveReport, solve};
 use serde_json::{Value, json};
 use std::path::Path;
@@ -13,6 +13,7 @@ fn mode_name(mode: SolveMode) -> &'static str {
     match mode {
         SolveMode::Ideal => "ideal",
         SolveMode::Today => "today",
+        SolveMode::Rotating => "rotating",
     }
 }
 
@@ -187,6 +188,10 @@ pub fn run(
         time_limit_seconds: time_limit,
     };
     let report = solve(&scenario, &options, &SolveControl::default());
+    if report.status.has_proposal() {
+        // The effective problem: a rotating proposal has its own cycle length.
+        report.apply_to(&mut scenario);
+    }
     if json {
         print_json(&report_json(&scenario, &report));
     } else {
@@ -195,19 +200,11 @@ pub fn run(
     if !report.status.has_proposal() {
         return ExitCode::from(1);
     }
-    if let Some(out) = out {
-        scenario.proposal = Some(Proposal {
-            mode,
-            status: report.status.as_str().into(),
-            solve_seconds: report.solve_seconds,
-            gap_pct: report.gap_pct,
-            rota: report.rota(),
-            ..Proposal::default()
-        });
-        if let Err(error) = save_scenario(&scenario, out) {
-            eprintln!("{error}");
-            return ExitCode::from(EXIT_FILE_PROBLEM);
-        }
+    if let Some(out) = out
+        && let Err(error) = save_scenario(&scenario, out)
+    {
+        eprintln!("{error}");
+        return ExitCode::from(EXIT_FILE_PROBLEM);
     }
     ExitCode::SUCCESS
 }

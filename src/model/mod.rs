@@ -413,6 +413,8 @@ pub enum SolveMode {
     Ideal,
     /// Build from today's staff: nobody is cut, wishes first, vacancies large.
     Today,
+    /// Everyone follows one chain, a week apart: the cycle is as many weeks as there are lines.
+    Rotating,
 }
 
 /// A rota proposed by the optimizer, saved with the scenario.

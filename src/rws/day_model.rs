@@ -49,6 +49,8 @@ pub struct DayModel {
     pub model: RotaModel,
     /// `cells[day][shift]`: the column index of x[day, shift].
     pub cells: Vec<Vec<usize>>,
+    /// x[day][shift], for callers that add rules of their own (a unit's rotating mode).
+    pub x: Vec<Vec<Variable>>,
 }
 
 /// Builds the plain model for `instance`.
@@ -82,6 +84,7 @@ pub fn build(instance: &Instance) -> DayModel {
     days_off_blocks(&mut b);
     forbidden_sequences(&mut b);
     rotation_symmetry(&mut b);
+    let x = b.x;
     DayModel {
         model: RotaModel {
             vars,
@@ -94,6 +97,7 @@ pub fn build(instance: &Instance) -> DayModel {
             qualification_level: Vec::new(),
         },
         cells,
+        x,
     }
 }
 

@@ -235,7 +235,7 @@ fn solve_days(
     started: Instant,
     runs: &mut usize,
 ) -> Found {
-    let day_model::DayModel { model, cells } = day_model::build(instance);
+    let day_model::DayModel { model, cells, .. } = day_model::build(instance);
     *runs += 1;
     // The objective is 0: any schedule is optimal, so stop at the first one.
     let left = remaining(time_limit, started);

@@ -74,7 +74,7 @@ fn diagnosis_lines(scenario: &Scenario, instance: &Instance, mode: SolveMode) ->
             instance,
             super::vacancy_count(scenario, instance) + 4,
         ),
-        SolveMode::Ideal => {
+        SolveMode::Ideal | SolveMode::Rotating => {
             let full_cycle = instance.full_time_cycle_hours();
             let bounds = crate::calc::bounds(scenario);
             let heads = (bounds.heads_needed as usize + 12).max(instance.weekend_frequency * 2);
@@ -170,6 +170,7 @@ pub fn after_infeasible(
     let mut messages = describe_slots(instance, &slots);
     if slots.is_empty() {
         messages.push(match mode {
+            SolveMode::Rotating => "Every shift can be covered with separate lines, but not by one chain that everyone follows a week apart within the bounds on heads. Try ideal mode.".into(),
             SolveMode::Ideal => "Every shift can be covered, but not with lines that respect the position floor (rules.min_position_pct) and the weekend groups at the same time.".into(),
             SolveMode::Today => "Every shift can be covered, but not while every employee keeps at least today's position within their restrictions (nights, maximum). Check positions above the need, or allow over-staffing.".into(),
         });

@@ -11,13 +11,16 @@ mod diagnose;
 mod instance;
 pub mod model;
 mod qualify;
+mod rotating;
 pub mod run;
 
 pub use instance::Instance;
 pub use run::{Progress, SolveControl};
 
 use crate::calc;
-use crate::model::{OFF, Qualification, Rota, RotaLine, SATURDAY, SUNDAY, Scenario, SolveMode};
+use crate::model::{
+    OFF, Proposal, Qualification, Rota, RotaLine, SATURDAY, SUNDAY, Scenario, SolveMode,
+};
 use crate::rules::{self, Severity, Violation};
 use model::{Goal, Holder, LineSpec, ShiftCells, ShiftFamily};
 use run::{RunResult, RunStatus, run_model};
@@ -112,6 +115,8 @@ pub struct SolveReport {
     pub bounds: calc::Bounds,
     /// Full-time weekly hours used.
     pub full_time_hours: f64,
+    /// Weeks in the proposal's cycle: the scenario's, or in rotating mode one per line.
+    pub weeks: u32,
     /// Why there is no proposal, in words a manager understands.
     pub diagnosis: Vec<String>,
     /// What the independent checker said about the proposal (never a breach in a returned proposal).
@@ -132,6 +137,25 @@ impl SolveReport {
                 })
                 .collect(),
         }
+    }
+
+    /// The proposal to save with the scenario.
+    pub fn proposal(&self) -> Proposal {
+        Proposal {
+            mode: self.mode,
+            status: self.status.as_str().into(),
+            solve_seconds: self.solve_seconds,
+            gap_pct: self.gap_pct,
+            rota: self.rota(),
+            ..Proposal::default()
+        }
+    }
+
+    /// Stores the proposal in `scenario`. A rotating proposal brings its own cycle length
+    /// (one week per line), which becomes the scenario's.
+    pub fn apply_to(&self, scenario: &mut Scenario) {
+        scenario.rota.weeks = self.weeks;
+        scenario.proposal = Some(self.proposal());
     }
 
     /// Position sizes of the proposed lines, %.
@@ -156,6 +180,7 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
         proven_lower_bound_heads: 0,
         bounds: calc::bounds(scenario),
         full_time_hours: instance.full_time_hours,
+        weeks: scenario.rota.weeks,
         diagnosis: Vec::new(),
         violations: Vec::new(),
     };
@@ -175,9 +200,19 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                 started,
                 &remaining,
             ),
+            SolveMode::Rotating => rotating::solve_rotating(
+                scenario,
+                &instance,
+                &mut report,
+                control,
+                started,
+                &remaining,
+            ),
         }
         if report.status.has_proposal() {
-            report.violations = rules::check_rota(scenario, &report.rota());
+            let mut solved = scenario.clone();
+            report.apply_to(&mut solved);
+            report.violations = rules::check_rota(&solved, &report.rota());
             if report
                 .violations
                 .iter()

@@ -71,6 +71,15 @@ pub fn ui(
             "Ingen får mindre stilling enn i dag; ønsker om mer oppfylles først.",
             "Nobody's position is cut; wishes for more come first.",
         ));
+        ui.radio_value(
+            view.mode,
+            SolveMode::Rotating,
+            t("Rullerende turnus", "Rotating rota"),
+        )
+        .on_hover_text(t(
+            "Alle går samme rekke av uker, én uke forskjøvet: like store stillinger, og turnusen blir like mange uker som det er linjer.",
+            "Everyone follows one chain of weeks, one week apart: equal positions, and the rota becomes as many weeks as there are lines.",
+        ));
         let label = ui.label(t("Tidsgrense", "Time limit"));
         ui.add(
             egui::DragValue::new(view.time_limit)

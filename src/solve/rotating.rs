@@ -1,0 +1,246 @@
+//! Rotating mode for a unit: everyone follows one chain of N weeks, one week apart (DOMAIN.md §7).
+//!
+//! The unit's needs and rules become a rotating-workforce instance for the RWS engine
+//! ([`crate::rws`]): daily rest as forbidden successor pairs, a single day off that would give too
+//! short a weekly rest as a forbidden "shift, day off, shift" triple, consecutive days as the
+//! longest work block. What RWS does not know is added to its day model: every f-th weekend
+//! (over the chain's week rows), whole weekends, Sunday work and hours in any 7 days. The chain
+//! is N weeks long for N people, so the rota's cycle becomes N weeks and every line has the
+//! same size: the head count decides the position size.
+
+use super::instance::Instance;
+use super::{ProposedLine, SolveReport, SolveStatus, family_need, qualify};
+use crate::calc;
+use crate::model::{FRIDAY, OFF, SATURDAY, SUNDAY, Scenario};
+use crate::rws::{self, BlockLimits, WEEK};
+use crate::solve::model::ShiftFamily;
+use crate::solve::run::{RunStatus, SolveControl};
+use good_lp::{Expression, Variable, constraint};
+use std::time::Instant;
+
+/// The unit as a rotating-workforce instance with N = `weeks` employees.
+fn rws_instance(scenario: &Scenario, instance: &Instance, weeks: usize) -> rws::Instance {
+    let days = weeks * WEEK;
+    let no_limit = BlockLimits { min: 1, max: days };
+    let mut forbidden = Vec::new();
+    for s in 0..instance.shifts.len() {
+        for &t in &instance.forbidden_next[s] {
+            forbidden.push(vec![Some(s), Some(t)]);
+        }
+        let mut after_one_off = instance.forbidden_two_days_later[s].clone();
+        after_one_off.extend(&instance.short_single_day_rest[s]);
+        after_one_off.sort_unstable();
+        after_one_off.dedup();
+        for t in after_one_off {
+            forbidden.push(vec![Some(s), None, Some(t)]);
+        }
+    }
+    rws::Instance {
+        name: scenario.unit.name.clone(),
+        employees: weeks,
+        shifts: instance
+            .shifts
+            .iter()
+            .map(|shift| rws::Shift {
+                name: shift.code.clone(),
+                start_minute: shift.start.rem_euclid(1440) as u32,
+                length_minutes: (shift.hours * 60.0).round() as u32,
+                block: no_limit,
+            })
+            .collect(),
+        demand: instance.need.clone(),
+        off_block: no_limit,
+        // A day off in every 7 days as well: each calendar week then has its weekly rest.
+        work_block: BlockLimits {
+            min: 1,
+            max: instance.max_consecutive_work_days.clamp(1, 6),
+        },
+        forbidden,
+    }
+}
+
+/// The unit's rules the RWS format has no words for, on the chain's day model.
+fn unit_rules(instance: &Instance, x: &[Vec<Variable>], weeks: usize) -> Vec<good_lp::Constraint> {
+    let mut constraints = Vec::new();
+    let days = weeks * WEEK;
+    let worked = |day: usize| -> Expression { x[day % days].iter().copied().sum() };
+    let f = instance.weekend_frequency;
+    let cells_where = |week: usize, on: &dyn Fn(usize, usize) -> bool| -> Vec<Variable> {
+        let mut cells = Vec::new();
+        for weekday in [FRIDAY, SATURDAY, SUNDAY] {
+            for (s, &cell) in x[week * WEEK + weekday].iter().enumerate() {
+                if on(s, weekday) {
+                    cells.push(cell);
+                }
+            }
+        }
+        cells
+    };
+    // Every f-th weekend: no two weekends less than f week rows apart are both worked.
+    if f > 1 {
+        for first in 0..weeks {
+            for second in 1..f.min(weeks) {
+                let later = (first + second) % weeks;
+                if later == first {
+                    continue;
+                }
+                for &a in &cells_where(first, &|s, wd| instance.weekend_work[s][wd]) {
+                    for &b in &cells_where(later, &|s, wd| instance.weekend_work[s][wd]) {
+                        constraints.push(constraint!(a + b <= 1));
+                    }
+                }
+            }
+        }
+    }
+    if instance.whole_weekends {
+        for week in 0..weeks {
+            let (saturday, sunday) = (worked(week * WEEK + SATURDAY), worked(week * WEEK + SUNDAY));
+            constraints.push(constraint!(saturday == sunday));
+        }
+    }
+    // AML § 10-8 (4): Sunday work not two weeks in a row (implied by every 2nd weekend or less).
+    if instance.sunday_off_after_sunday_work && f < 2 && weeks >= 2 {
+        for week in 0..weeks {
+            let next = (week + 1) % weeks;
+            for &a in &cells_where(week, &|s, wd| instance.sunday_work[s][wd]) {
+                for &b in &cells_where(next, &|s, wd| instance.sunday_work[s][wd]) {
+                    constraints.push(constraint!(a + b <= 1));
+                }
+            }
+        }
+    }
+    // AML § 10-5 (2): hours in any 7 days.
+    let longest = instance.shifts.iter().map(|s| s.hours).fold(0.0, f64::max);
+    if longest * 6.0 > instance.max_hours_single_week {
+        for first in 0..days {
+            let hours: Expression = (first..first + WEEK)
+                .flat_map(|day| {
+                    x[day % days]
+                        .iter()
+                        .enumerate()
+                        .map(|(s, &v)| instance.shifts[s].hours * v)
+                })
+                .sum();
+            constraints.push(constraint!(hours <= instance.max_hours_single_week));
+        }
+    }
+    constraints
+}
+
+/// The N lines: line i starts in week row i of the chain and moves one row down each week.
+fn lines_from_chain(
+    instance: &Instance,
+    schedule: &rws::Schedule,
+    full_time_hours: f64,
+) -> Vec<ProposedLine> {
+    let weeks = schedule.len();
+    (0..weeks)
+        .map(|start| {
+            let cells: Vec<String> = (0..weeks)
+                .flat_map(|week| schedule[(start + week) % weeks])
+                .map(|cell| cell.map_or(OFF.to_string(), |s| instance.shifts[s].code.clone()))
+                .collect();
+            let hours: f64 = (0..weeks)
+                .flat_map(|week| schedule[week])
+                .flatten()
+                .map(|s| instance.shifts[s].hours)
+                .sum::<f64>()
+                / weeks as f64;
+            ProposedLine {
+                employee: None,
+                qualification: None,
+                cells,
+                hours_per_week: hours,
+                position_pct: calc::position_pct(hours, full_time_hours),
+            }
+        })
+        .collect()
+}
+
+/// Rotating mode: the fewest week rows (= heads) for which a chain exists, from the bounds up.
+/// Fewer rows than the result are proven impossible, so the result is optimal for this mode.
+pub(super) fn solve_rotating(
+    scenario: &Scenario,
+    instance: &Instance,
+    report: &mut SolveReport,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) {
+    let has = |night: bool| instance.shifts.iter().any(|s| s.night == night);
+    if instance.separate_night_lines && has(true) && has(false) {
+        // One chain for everyone puts everyone on nights: a 3-shift rota, whose full time per
+        // HTA § 4.2.4 is lower than the fixed hours the scenario measures positions against.
+        report.status = SolveStatus::Infeasible;
+        report.diagnosis = vec![format!(
+            "A rotating rota puts everyone on night shifts as well as day shifts, which makes it a 3-shift rota (HTA § 4.2.4). Full time is set to {:.1} h per week (rota.full_time), above the 3-shift full time, so positions would be measured wrongly. Set full time to the 3-shift rule to use rotating mode, or use ideal mode, which keeps night lines separate.",
+            instance.full_time_hours
+        )];
+        return;
+    }
+    let (hours, weekend_heads) = family_need(instance, ShiftFamily::Any);
+    let weekly_hours = hours / instance.weeks as f64;
+    let f = instance.weekend_frequency;
+    let busiest_day = (0..WEEK)
+        .map(|wd| instance.need.iter().map(|n| n[wd] as usize).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let hours_bound = (weekly_hours / instance.full_time_hours - 1e-9)
+        .ceil()
+        .max(1.0) as usize;
+    let lower = hours_bound
+        .max(f * weekend_heads as usize)
+        .max(busiest_day + 1)
+        .max(f);
+    let floor = instance.min_position_pct / 100.0 * instance.full_time_hours;
+    let upper = if floor > 0.0 {
+        (weekly_hours / floor + 1e-9).floor() as usize
+    } else {
+        lower + 12
+    };
+    report.status = SolveStatus::Infeasible;
+    for weeks in lower..=upper.min(lower + 12) {
+        control.set_phase(format!("rullerende turnus, {weeks} uker"), started);
+        let chain = rws_instance(scenario, instance, weeks);
+        let rws::day_model::DayModel {
+            mut model,
+            cells,
+            x,
+        } = rws::day_model::build(&chain);
+        model.constraints.extend(unit_rules(instance, &x, weeks));
+        let result = rws::run::run(model, remaining(), control);
+        match result.status {
+            RunStatus::Infeasible => continue,
+            RunStatus::Optimal | RunStatus::Feasible => {
+                let Ok(schedule) = rws::day_model::extract(&chain, &cells, &result.values) else {
+                    report.status = SolveStatus::Infeasible;
+                    return;
+                };
+                let problems = rws::check(&chain, &schedule);
+                if !problems.is_empty() {
+                    report.diagnosis = problems
+                        .into_iter()
+                        .map(|p| format!("internal check of the chain failed: {p}"))
+                        .collect();
+                    return;
+                }
+                let mut lines = lines_from_chain(instance, &schedule, instance.full_time_hours);
+                let mut cycle = instance.clone();
+                cycle.weeks = weeks;
+                cycle.days = weeks * WEEK;
+                let open = vec![None; lines.len()];
+                qualify::label_qualifications(&cycle, &mut lines, &open);
+                report.lines = lines;
+                report.weeks = weeks as u32;
+                report.proven_lower_bound_heads = weeks as u32;
+                report.status = SolveStatus::Optimal;
+                report.objective = weeks as f64;
+                report.best_bound = weeks as f64;
+                return;
+            }
+            RunStatus::Cancelled => report.status = SolveStatus::Cancelled,
+            _ => report.status = SolveStatus::Timeout,
+        }
+        return;
+    }
+}
