@@ -14,14 +14,17 @@ use good_lp::{
     constraint, variable,
 };
 
-/// The most lines that can reach `full_time_from` hours over the cycle, or None when the lines
-/// have no fixed weekend groups (the count model would not be tighter) or the model fails.
+/// The most lines that can reach `full_time_from` hours over the cycle, at most `known_bound`
+/// (a bound already known: the model stops as soon as it finds that many), or None when the
+/// lines have no fixed weekend groups (the count model would not be tighter) or the model does
+/// not finish within `seconds`.
 // Shift and weekday index several tables at once; ranges read clearer than zipped iterators.
 #[allow(clippy::needless_range_loop)]
 pub(super) fn most_full_time_by_counts(
     instance: &Instance,
     lines: &[LineSpec],
     full_time_from: f64,
+    known_bound: u32,
     seconds: f64,
 ) -> Option<u32> {
     let f = instance.weekend_frequency;
@@ -58,11 +61,12 @@ pub(super) fn most_full_time_by_counts(
         .collect();
     let objective: Expression = full_time.iter().copied().sum();
     let mut problem = vars
-        .maximise(objective)
+        .maximise(objective.clone())
         .using(good_lp::highs)
         .set_time_limit(seconds.max(0.1))
         .set_threads(1);
     problem.set_verbose(false);
+    problem.add_constraint(constraint!(objective <= f64::from(known_bound)));
     let hours = |l: usize| -> Expression {
         (0..shifts)
             .flat_map(|s| (0..7).map(move |wd| (s, wd)))

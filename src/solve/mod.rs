@@ -485,7 +485,7 @@ fn lines_at(
         let full_time_from = full_time_hours - 1e-6;
         let seconds = remaining().min(2.0);
         if let Some(by_counts) =
-            bound::most_full_time_by_counts(instance, lines, full_time_from, seconds)
+            bound::most_full_time_by_counts(instance, lines, full_time_from, target, seconds)
         {
             target = target.min(by_counts);
         }
