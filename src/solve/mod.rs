@@ -461,9 +461,13 @@ fn feasibility_model(instance: &Instance, lines: &[LineSpec]) -> model::RotaMode
     model::build(instance, lines, Goal::Feasible, &[])
 }
 
-/// Lines for a fixed head count: first any rota, then the most full-time lines by asking for
-/// rotas where the first k lines (spread over the weekend groups) are full time, searching k
-/// between what was found and the arithmetic bound `target`.
+/// Lines for a fixed head count with the most full-time lines, up to `target` (the arithmetic
+/// bound; the count bound in `bound` may lower it). Reaching the bound proves the count optimal.
+///
+/// Full-time lines are found by asking for rotas where k chosen lines must be full time. Often
+/// the bound is reachable, and one run with that many lines designated answers both whether the
+/// head count works and the full-time question. Otherwise: any rota first (or the proof that
+/// this head count is impossible), then k from the bound down and from what was found up.
 fn lines_at(
     instance: &Instance,
     lines: &[LineSpec],
@@ -472,44 +476,67 @@ fn lines_at(
     started: Instant,
     remaining: &dyn Fn() -> f64,
 ) -> (RunStatus, Option<Found>) {
-    let (status, first) = find_rota(instance, lines, remaining(), control, started);
-    let Some(mut best) = first else {
-        return (status, None);
-    };
-    let x = best.x.clone();
     let full_time_hours = full_time_line_hours(instance);
-    let mut found = count_full_time(instance, &x, &best.result.values);
     let mut target = target;
-    if found < target {
+    if target > 0 {
         // Whole shifts and weekend groups can make the arithmetic bound unreachable.
         let full_time_from = full_time_hours - 1e-6;
-        let seconds = remaining().min(2.0);
+        let seconds = remaining().min(0.5);
         if let Some(by_counts) =
             bound::most_full_time_by_counts(instance, lines, full_time_from, target, seconds)
         {
             target = target.min(by_counts);
         }
     }
-    let mut upper = target.max(found);
-    let proven_upper = upper;
-    // The bound itself first (often reachable); else one more at a time from what was found.
-    // Each attempt is short: HiGHS finds a rota in about a second when one exists, while
-    // proving that none exists can take minutes.
-    let mut k = upper;
     // Two ways to pick the k lines: packed into as few weekend groups as possible, or spread
     // round-robin over them. Which one HiGHS finds quickly varies from unit to unit.
     let mut packed: Vec<usize> = (0..lines.len()).collect();
     packed.sort_by_key(|&l| (lines[l].weekend_group, l));
     let spreads = [packed, (0..lines.len()).collect::<Vec<usize>>()];
+    let designate = |spread: &[usize], k: u32| -> Vec<LineSpec> {
+        let mut designated = lines.to_vec();
+        for &l in spread.iter().take(k as usize) {
+            designated[l].min_hours = designated[l].min_hours.max(full_time_hours);
+        }
+        designated
+    };
+    // Each attempt is short: HiGHS finds a rota in about a second when one exists, while
+    // proving that none exists can take minutes.
+    let attempt_seconds = || remaining().min(4.0);
+    let mut first_try = None;
+    if target > 0 {
+        let designated = designate(&spreads[0], target);
+        if let (_, Some(found)) =
+            find_rota(instance, &designated, attempt_seconds(), control, started)
+        {
+            first_try = Some(found);
+        }
+    }
+    let mut best = match first_try {
+        Some(found) => found,
+        None => {
+            let (status, first) = find_rota(instance, lines, remaining(), control, started);
+            let Some(first) = first else {
+                return (status, None);
+            };
+            first
+        }
+    };
+    let x = best.x.clone();
+    let mut found = count_full_time(instance, &x, &best.result.values);
+    let mut upper = target.max(found);
+    let proven_upper = upper;
+    let mut k = upper;
     while found < upper && remaining() > 0.2 && !control.is_cancelled() {
         let mut reached = false;
-        for spread in &spreads {
-            let mut designated = lines.to_vec();
-            for &l in spread.iter().take(k as usize) {
-                designated[l].min_hours = designated[l].min_hours.max(full_time_hours);
+        for (index, spread) in spreads.iter().enumerate() {
+            if index == 0 && k == target {
+                continue; // Tried first.
             }
-            let time = remaining().min(4.0);
-            if let (_, Some(attempt)) = find_rota(instance, &designated, time, control, started) {
+            let designated = designate(spread, k);
+            if let (_, Some(attempt)) =
+                find_rota(instance, &designated, attempt_seconds(), control, started)
+            {
                 found = count_full_time(instance, &x, &attempt.result.values).max(k);
                 best = attempt;
                 reached = true;

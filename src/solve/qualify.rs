@@ -55,7 +55,7 @@ pub(crate) fn label_qualifications(
     let mut problem = vars
         .minimise(cost)
         .using(good_lp::highs)
-        .set_time_limit(1.0)
+        .set_time_limit(0.3)
         .set_threads(1);
     problem.set_verbose(false);
     for line in &at_least {
@@ -83,20 +83,109 @@ pub(crate) fn label_qualifications(
             }
         }
     }
-    match problem.solve() {
+    let cost = |labels: &[Option<Qualification>]| -> f64 {
+        labels
+            .iter()
+            .flatten()
+            .map(|q| {
+                let k = levels.iter().position(|level| level == q).unwrap_or(0);
+                (0..=k).map(weight).sum::<f64>()
+            })
+            .sum()
+    };
+    let greedy = greedy_labels(instance, lines, fixed, &open, &levels);
+    let chosen = match problem.solve() {
         Ok(solution) => {
-            for (i, &l) in open.iter().enumerate() {
-                lines[l].qualification = (0..levels.len())
-                    .rev()
-                    .find(|&k| solution.value(at_least[i][k]) > 0.5)
-                    .map(|k| levels[k]);
+            let labels: Vec<Option<Qualification>> = (0..open.len())
+                .map(|i| {
+                    (0..levels.len())
+                        .rev()
+                        .find(|&k| solution.value(at_least[i][k]) > 0.5)
+                        .map(|k| levels[k])
+                })
+                .collect();
+            // At the time limit HiGHS may hold a poor cover; greedy is often better then.
+            if cost(&labels) <= cost(&greedy) {
+                labels
+            } else {
+                greedy
             }
         }
-        // Cannot happen when the rota was solved with the needs; the safe answer is the top level.
-        Err(_) => {
-            for &l in &open {
-                lines[l].qualification = levels.last().copied();
+        Err(_) => greedy,
+    };
+    for (&l, label) in open.iter().zip(chosen) {
+        lines[l].qualification = label;
+    }
+}
+
+/// Labels by hand: highest level first, each time the open line that covers the most of what
+/// is still missing at that level. Any line left over when nothing is missing gets no label.
+fn greedy_labels(
+    instance: &Instance,
+    lines: &[ProposedLine],
+    fixed: &[Option<Qualification>],
+    open: &[usize],
+    levels: &[Qualification],
+) -> Vec<Option<Qualification>> {
+    let mut labels: Vec<Option<Qualification>> = vec![None; open.len()];
+    let code_on = |l: usize, d: usize| lines[l].cells[d].as_str();
+    for &level in levels.iter().rev() {
+        // missing[(need, day)]: qualified people still lacking for needs at exactly this level.
+        let needs: Vec<&(usize, Qualification, [u32; 7])> = instance
+            .qualified_need
+            .iter()
+            .filter(|(_, q, _)| *q == level)
+            .collect();
+        let holds = |l: usize, labels: &[Option<Qualification>]| -> bool {
+            let label = match open.iter().position(|&o| o == l) {
+                Some(i) => labels[i],
+                None => fixed.get(l).copied().flatten(),
+            };
+            label.is_some_and(|q| q >= level)
+        };
+        let mut missing: Vec<Vec<i64>> = needs
+            .iter()
+            .map(|&&(s, _, min)| {
+                (0..instance.days)
+                    .map(|d| {
+                        let have = (0..lines.len())
+                            .filter(|&l| code_on(l, d) == instance.shifts[s].code)
+                            .filter(|&l| holds(l, &labels))
+                            .count() as i64;
+                        i64::from(min[d % 7]) - have
+                    })
+                    .collect()
+            })
+            .collect();
+        loop {
+            let gain = |l: usize| -> i64 {
+                needs
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &&(s, _, _))| {
+                        (0..instance.days)
+                            .filter(|&d| {
+                                missing[n][d] > 0 && code_on(l, d) == instance.shifts[s].code
+                            })
+                            .count() as i64
+                    })
+                    .sum()
+            };
+            let best = (0..open.len())
+                .filter(|&i| labels[i].is_none())
+                .map(|i| (gain(open[i]), i))
+                .filter(|&(g, _)| g > 0)
+                .max_by_key(|&(g, i)| (g, std::cmp::Reverse(i)));
+            let Some((_, i)) = best else { break };
+            labels[i] = Some(level);
+            for (n, &&(s, _, _)) in needs.iter().enumerate() {
+                for (d, still) in missing[n].iter_mut().enumerate() {
+                    if code_on(open[i], d) == instance.shifts[s].code {
+                        *still -= 1;
+                    }
+                }
             }
         }
     }
+    labels
 }
