@@ -5,7 +5,7 @@
 use crate::app::Command;
 use crate::calc;
 use crate::i18n::Language;
-use crate::model::{OFF, RotaLine, SATURDAY, SUNDAY, Scenario, ShiftKind, SolveMode};
+use crate::model::{OFF, Proposal, RotaLine, SATURDAY, SUNDAY, Scenario, ShiftKind, SolveMode};
 use crate::rules::{Severity, Violation, check_rota};
 use crate::solve::{Progress, SolveReport};
 use egui::{Color32, Sense, Stroke, Ui, Vec2, pos2, vec2};
@@ -150,15 +150,7 @@ pub fn ui(
     }
     let rota = &proposal.rota;
     let violations = check_rota(scenario, rota);
-    summary(
-        ui,
-        scenario,
-        &proposal.status,
-        proposal.solve_seconds,
-        &rota.lines,
-        &violations,
-        language,
-    );
+    summary(ui, scenario, proposal, &rota.lines, &violations, language);
     if let Some(proposal) = &mut scenario.proposal {
         review_ui(ui, &mut proposal.review, draft, language);
         ui.add_space(6.0);
@@ -180,8 +172,7 @@ pub use crate::export::line_positions;
 fn summary(
     ui: &mut Ui,
     scenario: &Scenario,
-    status: &str,
-    seconds: f64,
+    proposal: &Proposal,
     lines: &[RotaLine],
     violations: &[Violation],
     language: Language,
@@ -195,12 +186,20 @@ fn summary(
         .iter()
         .filter(|v| v.severity == Severity::Breach)
         .count();
+    let seconds = proposal.solve_seconds;
+    let mode = match proposal.mode {
+        SolveMode::Ideal => t("ideell struktur", "ideal structure"),
+        SolveMode::Today => t("fra dagens ansatte", "from today's staff"),
+        SolveMode::Rotating => t("rullerende turnus", "rotating rota"),
+    };
     ui.label(format!(
-        "{} ({seconds:.1} s) · {} {} · {} {:.1} % ({} {:.1} %) · median {:.1} % · {} {:.0} % · {} {:.0} %",
-        match status {
+        "{} ({mode}, {seconds:.1} s, {} {}) · {} {} · {} {:.1} % ({} {:.1} %) · median {:.1} % · {} {:.0} % · {} {:.0} %",
+        match proposal.status.as_str() {
             "optimal" => t("Optimal", "Optimal"),
             _ => t("Gyldig, ikke bevist best", "Valid, not proven best"),
         },
+        scenario.rota.weeks,
+        t("uker", "weeks"),
         after.heads,
         t("linjer", "lines"),
         t("snitt", "average"),
