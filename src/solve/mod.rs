@@ -417,7 +417,17 @@ fn solve_ideal(
             report.lines.clear();
             return;
         };
-        report.proven_lower_bound_heads += heads;
+        // Fewer heads were ruled out with lines in fixed groups (line mod f). That loses nothing
+        // at exactly f·W heads (every line must then work every f-th weekend), but above it the
+        // group sizes were a choice, so only the bound itself is proven.
+        let heads_proven =
+            heads == lower || !fixed_groups(instance) || heads - 1 == f * weekend_heads;
+        if heads_proven {
+            report.proven_lower_bound_heads += heads;
+        } else {
+            report.proven_lower_bound_heads += lower;
+            overall = SolveStatus::Feasible;
+        }
         let result = &best.result;
         let family_lines = extract_lines(instance, result, &best.x, &best.lines, &[]);
         let full_time_lines = family_lines
