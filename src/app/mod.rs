@@ -270,12 +270,11 @@ impl HeltidApp {
         }
     }
 
-    fn apply_report(&mut self, report: SolveReport, inputs: Scenario) {
+    fn apply_report(&mut self, report: SolveReport, mut inputs: Scenario) {
         if report.status.has_proposal() {
             let before = self.document.scenario.clone();
             report.apply_to(&mut self.document.scenario);
             self.document.record_edit(before);
-            let mut inputs = inputs;
             // A rotating proposal sets the cycle length; that is not a change after solving.
             inputs.rota.weeks = report.weeks;
             self.proposal_inputs = Some(inputs);

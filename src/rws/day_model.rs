@@ -86,16 +86,7 @@ pub fn build(instance: &Instance) -> DayModel {
     rotation_symmetry(&mut b);
     let x = b.x;
     DayModel {
-        model: RotaModel {
-            vars,
-            var_count: count,
-            constraints: b.constraints,
-            objective: Expression::from(0.0),
-            x: Vec::new(),
-            used: Vec::new(),
-            uncovered: Vec::new(),
-            qualification_level: Vec::new(),
-        },
+        model: RotaModel::feasibility(vars, count, b.constraints),
         cells,
         x,
     }

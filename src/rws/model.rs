@@ -74,16 +74,7 @@ pub fn build(instance: &Instance, graph: &Graph, cuts: &[Cut], phases: bool) -> 
         phases_connected(&mut b);
     }
     FlowModel {
-        model: RotaModel {
-            vars: b.vars,
-            var_count: b.count,
-            constraints: b.constraints,
-            objective: Expression::from(0.0),
-            x: Vec::new(),
-            used: Vec::new(),
-            uncovered: Vec::new(),
-            qualification_level: Vec::new(),
-        },
+        model: RotaModel::feasibility(b.vars, b.count, b.constraints),
         arc_count: graph.arcs.len(),
     }
 }

@@ -827,11 +827,6 @@ fn solve_today(
     }
     // Vacancies are advertised with the lowest qualification the needs allow.
     qualify::label_qualifications(instance, &mut proposed, &fixed);
-    for (line, qualification) in proposed.iter_mut().zip(&fixed) {
-        if qualification.is_some() {
-            line.qualification = None;
-        }
-    }
     report.proven_lower_bound_heads = report.bounds.heads_needed;
     report.lines = proposed;
     let vacancies_used = in_use as f64;

@@ -97,9 +97,6 @@ pub enum Goal {
 /// x[line][day][shift]: the variable and its column, None where the line may not take the shift.
 pub type ShiftCells = Vec<Vec<Vec<Option<(Variable, usize)>>>>;
 
-/// Per line, the columns of "holds at least this qualification" (lines whose qualification is chosen).
-pub type QualificationColumns = Vec<Vec<(Qualification, usize)>>;
-
 /// A built model: variables, constraints, objective and the handles to read a solution.
 pub struct RotaModel {
     /// The variables.
@@ -116,8 +113,26 @@ pub struct RotaModel {
     pub used: Vec<Option<usize>>,
     /// Uncovered need (column index) per (shift, day), in diagnosis models.
     pub uncovered: Vec<((usize, usize), usize)>,
-    /// For vacancies with a chosen qualification: the columns of "at least level k".
-    pub qualification_level: QualificationColumns,
+}
+
+impl RotaModel {
+    /// A model with objective 0 and no rota lines to read back (the rotating models, which
+    /// keep their own column maps).
+    pub fn feasibility(
+        vars: ProblemVariables,
+        var_count: usize,
+        constraints: Vec<Constraint>,
+    ) -> Self {
+        Self {
+            vars,
+            var_count,
+            constraints,
+            objective: Expression::from(0.0),
+            x: Vec::new(),
+            used: Vec::new(),
+            uncovered: Vec::new(),
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -198,7 +213,7 @@ pub fn build(
     one_shift_per_day(&mut b);
     let mut objective = Expression::from(0.0);
     let uncovered = coverage(&mut b, goal, &mut objective);
-    let qualification_level = qualified_coverage(&mut b);
+    qualified_coverage(&mut b);
     if b.enforced(RuleFamily::DailyRest) {
         daily_rest(&mut b);
     }
@@ -227,7 +242,6 @@ pub fn build(
         x: b.x,
         used: b.used.iter().map(|u| u.map(|(_, c)| c)).collect(),
         uncovered,
-        qualification_level,
         vars: b.vars,
     }
 }
@@ -338,8 +352,10 @@ fn coverage(
     uncovered
 }
 
-/// At least `min` people with a qualification (or higher) on a shift.
-fn qualified_coverage(b: &mut Builder) -> QualificationColumns {
+/// At least `min` people with a qualification (or higher) on a shift. Lines without a fixed
+/// qualification (vacancies) get one chosen by the solver; their labels are set after solving
+/// (see `qualify`), so the columns are not kept.
+fn qualified_coverage(b: &mut Builder) {
     let instance = b.instance;
     let levels: Vec<Qualification> = {
         let mut levels: Vec<Qualification> =
@@ -349,13 +365,12 @@ fn qualified_coverage(b: &mut Builder) -> QualificationColumns {
         levels
     };
     // For lines whose qualification the solver chooses: q[l][k] = line holds at least level k.
-    let mut chosen: Vec<Vec<(Qualification, Variable, usize)>> = Vec::new();
+    let mut chosen: Vec<Vec<(Qualification, Variable)>> = Vec::new();
     for line in b.lines {
         let mut line_levels = Vec::new();
         if line.qualification.is_none() {
             for &level in &levels {
-                let (v, c) = b.add(variable().binary());
-                line_levels.push((level, v, c));
+                line_levels.push((level, b.add(variable().binary()).0));
             }
         }
         chosen.push(line_levels);
@@ -375,8 +390,7 @@ fn qualified_coverage(b: &mut Builder) -> QualificationColumns {
                     Some(q) if q >= level => qualified += x,
                     Some(_) => {}
                     None => {
-                        let Some(&(_, q, _)) = chosen[l].iter().find(|(k, _, _)| *k == level)
-                        else {
+                        let Some(&(_, q)) = chosen[l].iter().find(|(k, _)| *k == level) else {
                             continue;
                         };
                         let (y, _) = b.add(variable().min(0.0).max(1.0));
@@ -390,10 +404,6 @@ fn qualified_coverage(b: &mut Builder) -> QualificationColumns {
             b.constraints.push(constraint!(qualified >= min));
         }
     }
-    chosen
-        .into_iter()
-        .map(|levels| levels.into_iter().map(|(k, _, c)| (k, c)).collect())
-        .collect()
 }
 
 /// AML § 10-8 (1): at least the minimum daily rest between two shifts (forbidden successors).

@@ -65,29 +65,30 @@ fn unit_rules(instance: &Instance, x: &[Vec<Variable>], weeks: usize) -> Vec<goo
     let days = weeks * WEEK;
     let worked = |day: usize| -> Expression { x[day % days].iter().copied().sum() };
     let f = instance.weekend_frequency;
-    let cells_where = |week: usize, on: &dyn Fn(usize, usize) -> bool| -> Vec<Variable> {
-        let mut cells = Vec::new();
-        for weekday in [FRIDAY, SATURDAY, SUNDAY] {
-            for (s, &cell) in x[week * WEEK + weekday].iter().enumerate() {
-                if on(s, weekday) {
-                    cells.push(cell);
+    // Per week row, the cells (Friday to Sunday) that `on` selects.
+    let cells_per_week = |on: &dyn Fn(usize, usize) -> bool| -> Vec<Vec<Variable>> {
+        (0..weeks)
+            .map(|week| {
+                let mut cells = Vec::new();
+                for weekday in [FRIDAY, SATURDAY, SUNDAY] {
+                    for (s, &cell) in x[week * WEEK + weekday].iter().enumerate() {
+                        if on(s, weekday) {
+                            cells.push(cell);
+                        }
+                    }
                 }
-            }
-        }
-        cells
+                cells
+            })
+            .collect()
     };
     // Every f-th weekend: no two weekends less than f week rows apart are both worked.
     if f > 1 {
+        let weekend = cells_per_week(&|s, wd| instance.weekend_work[s][wd]);
         for first in 0..weeks {
             for second in 1..f.min(weeks) {
                 let later = (first + second) % weeks;
-                if later == first {
-                    continue;
-                }
-                for &a in &cells_where(first, &|s, wd| instance.weekend_work[s][wd]) {
-                    for &b in &cells_where(later, &|s, wd| instance.weekend_work[s][wd]) {
-                        constraints.push(constraint!(a + b <= 1));
-                    }
+                if later != first {
+                    never_both(&weekend[first], &weekend[later], &mut constraints);
                 }
             }
         }
@@ -100,13 +101,9 @@ fn unit_rules(instance: &Instance, x: &[Vec<Variable>], weeks: usize) -> Vec<goo
     }
     // AML § 10-8 (4): Sunday work not two weeks in a row (implied by every 2nd weekend or less).
     if instance.sunday_off_after_sunday_work && f < 2 && weeks >= 2 {
+        let sunday = cells_per_week(&|s, wd| instance.sunday_work[s][wd]);
         for week in 0..weeks {
-            let next = (week + 1) % weeks;
-            for &a in &cells_where(week, &|s, wd| instance.sunday_work[s][wd]) {
-                for &b in &cells_where(next, &|s, wd| instance.sunday_work[s][wd]) {
-                    constraints.push(constraint!(a + b <= 1));
-                }
-            }
+            never_both(&sunday[week], &sunday[(week + 1) % weeks], &mut constraints);
         }
     }
     // AML § 10-5 (2): hours in any 7 days.
@@ -127,6 +124,15 @@ fn unit_rules(instance: &Instance, x: &[Vec<Variable>], weeks: usize) -> Vec<goo
     constraints
 }
 
+/// No cell of `first` together with a cell of `second`.
+fn never_both(first: &[Variable], second: &[Variable], constraints: &mut Vec<good_lp::Constraint>) {
+    for &a in first {
+        for &b in second {
+            constraints.push(constraint!(a + b <= 1));
+        }
+    }
+}
+
 /// The N lines: line i starts in week row i of the chain and moves one row down each week.
 fn lines_from_chain(
     instance: &Instance,
@@ -134,18 +140,20 @@ fn lines_from_chain(
     full_time_hours: f64,
 ) -> Vec<ProposedLine> {
     let weeks = schedule.len();
+    // Every line works the whole chain once per cycle: the same hours for all.
+    let hours = schedule
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|&s| instance.shifts[s].hours)
+        .sum::<f64>()
+        / weeks as f64;
     (0..weeks)
         .map(|start| {
             let cells: Vec<String> = (0..weeks)
                 .flat_map(|week| schedule[(start + week) % weeks])
                 .map(|cell| cell.map_or(OFF.to_string(), |s| instance.shifts[s].code.clone()))
                 .collect();
-            let hours: f64 = (0..weeks)
-                .flat_map(|week| schedule[week])
-                .flatten()
-                .map(|s| instance.shifts[s].hours)
-                .sum::<f64>()
-                / weeks as f64;
             ProposedLine {
                 employee: None,
                 qualification: None,
