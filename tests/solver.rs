@@ -2,10 +2,11 @@
 //! reachable, coverage met, every proposal clean under the independent checker, and infeasible
 //! scenarios explained.
 
+use heltid::i18n::Language;
 use heltid::io::{load_scenario, parse_scenario};
 use heltid::model::{OFF, Qualification, QualifiedNeed, Scenario, SolveMode};
 use heltid::rules::{Severity, check_rota};
-use heltid::solve::{SolveControl, SolveOptions, SolveReport, SolveStatus, solve};
+use heltid::solve::{SolveControl, SolveOptions, SolveReport, SolveStatus, Target, solve};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -351,13 +352,95 @@ fn rotating_mode_gives_every_line_the_same_chain_a_week_apart() {
 }
 
 #[test]
-fn rotating_mode_explains_why_fixed_full_time_and_nights_do_not_mix() {
+fn rotating_mode_on_a_unit_with_fixed_full_time_and_nights_uses_two_chains() {
+    // Solsiden measures positions against 35.5 h, so night lines stay separate: one chain for
+    // the night lines, one for the day and evening lines, in a cycle both repeat in.
     let scenario = example("solsiden.ron");
-    let report = run(&scenario, SolveMode::Rotating, 30.0);
-    assert_eq!(report.status, SolveStatus::Infeasible);
-    let text = report.diagnosis.join("\n");
+    let report = run(&scenario, SolveMode::Rotating, 60.0);
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
+    let mut solved = scenario.clone();
+    report.apply_to(&mut solved);
+    assert!(solved.rota.weeks <= 52);
+    assert_coverage_met(&solved, &report);
+    assert_no_breach(&solved, &report);
+    let is_night = |line: &&heltid::solve::ProposedLine| line.cells.iter().any(|c| c == "N");
+    let (night, day): (Vec<_>, Vec<_>) = report.lines.iter().partition(is_night);
+    assert!(!night.is_empty() && !day.is_empty());
+    for chain in [&night, &day] {
+        // Every line of a chain is the first line started some weeks later, and the same size.
+        let first = &chain[0].cells;
+        for line in chain.iter() {
+            let shifted = (0..solved.rota.weeks as usize).any(|offset| {
+                (0..first.len()).all(|d| line.cells[d] == first[(d + 7 * offset) % first.len()])
+            });
+            assert!(shifted, "a line is not the chain shifted by whole weeks");
+            assert!((line.position_pct - chain[0].position_pct).abs() < 1e-9);
+            assert!(
+                line.cells
+                    .iter()
+                    .all(|c| c == OFF || (c == "N") == is_night(&line))
+            );
+        }
+    }
+}
+
+#[test]
+fn a_unit_at_every_4th_weekend_gets_a_rota_and_the_missed_minimum_is_explained() {
+    // 10 heads per weekend day at every 4th weekend: 40 heads share 16.8 FTE, 42.1 % on
+    // average, so 50 % on every line is impossible. That is a target missed, not "no rota".
+    let mut scenario = example("solsiden.ron");
+    scenario.rota.weeks = 8;
+    scenario.rota.weekend_frequency = 4;
+    scenario.rules.min_position_pct = 50.0;
+    let report = run(&scenario, SolveMode::Ideal, 60.0);
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
+    assert_eq!(report.lines.len(), 40);
+    assert!(report.bounds.max_average_position_pct < 50.0);
+    assert_coverage_met(&scenario, &report);
+    assert_no_breach(&scenario, &report);
+    let under = report
+        .lines
+        .iter()
+        .filter(|l| l.position_pct < 50.0)
+        .count();
+    assert!(under > 0);
+    let floor = report
+        .targets
+        .iter()
+        .find(|t| matches!(t.target, Target::MinimumPosition(_)))
+        .expect("the minimum position is reported");
+    assert!(!floor.met());
+    assert_eq!(floor.lines - floor.reached, under as u32);
+    let missed = report.missed_targets(Language::English).join("\n");
     assert!(
-        text.contains("HTA § 4.2.4") && text.contains("rota.full_time"),
-        "{text}"
+        missed.contains("every 4th weekend 40 heads share 16.8 FTE")
+            && missed.contains("at most 42.1 %")
+            && missed.contains(&format!("{under} of 40 lines are under it")),
+        "{missed}"
+    );
+    let norsk = report.missed_targets(Language::Bokmal).join("\n");
+    assert!(
+        norsk.contains("hver 4. helg deler 40 hoder 16,8 årsverk"),
+        "{norsk}"
+    );
+}
+
+#[test]
+fn ideal_mode_ignores_todays_staff() {
+    // Today's positions add up to more than the need: today mode cannot keep everyone exactly,
+    // but the ideal structure does not depend on who works there today.
+    let mut scenario = example("solsiden.ron");
+    for employee in &mut scenario.staff {
+        employee.position_pct = 100.0;
+    }
+    let ideal = run(&scenario, SolveMode::Ideal, 60.0);
+    assert_eq!(ideal.status, SolveStatus::Optimal, "{:?}", ideal.diagnosis);
+    assert_eq!(ideal.lines.len(), 30);
+    let today = run(&scenario, SolveMode::Today, 10.0);
+    assert_eq!(today.status, SolveStatus::Infeasible);
+    assert!(
+        today.diagnosis.join(" ").contains("more than"),
+        "{:?}",
+        today.diagnosis
     );
 }

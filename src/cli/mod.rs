@@ -241,10 +241,15 @@ fn check(file: &Path, json: bool) -> ExitCode {
     let bounds = calc::bounds(&scenario);
     let today = today_stats(&scenario);
     let what_if = calc::what_if(&scenario);
+    let warnings = crate::model::warnings(&scenario);
     if json {
         print_json(&json!({
             "valid": true,
             "errors": [],
+            "warnings": warnings.iter().map(|w| json!({
+                "path": w.path(),
+                "message": w.text(crate::i18n::Language::English),
+            })).collect::<Vec<_>>(),
             "bounds": bounds_json(&bounds),
             "today": stats_json(&today),
             "what_if": what_if.iter().map(|row| json!({
@@ -259,6 +264,13 @@ fn check(file: &Path, json: bool) -> ExitCode {
         }));
     } else {
         print_check_text(&scenario, &bounds, &today, &what_if);
+        for warning in &warnings {
+            println!(
+                "warning: {}: {}",
+                warning.path(),
+                warning.text(crate::i18n::Language::English)
+            );
+        }
     }
     ExitCode::SUCCESS
 }

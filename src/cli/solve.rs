@@ -2,6 +2,7 @@
 
 use super::{EXIT_FILE_PROBLEM, bounds_json, load_or_report, print_json, stats_json};
 use crate::calc::{self, PositionStats};
+use crate::i18n::Language;
 use crate::io::save_scenario;
 use crate::model::{Scenario, SolveMode, time};
 use crate::solve::{SolveControl, SolveOptions, SolveReport, solve};
@@ -92,6 +93,15 @@ fn report_json(scenario: &Scenario, report: &SolveReport) -> Value {
         "before": distribution_json(&calc::position_stats(&before, full_time_from), &before),
         "after": distribution_json(&after_stats, &after),
         "diagnosis": report.diagnosis,
+        "targets": report.targets.iter().map(|t| json!({
+            "target": t.name(Language::English),
+            "lines": t.lines,
+            "reached": t.reached,
+            "best_possible": t.best_possible,
+            "met": t.met(),
+            "proven": t.proven(),
+            "explanation": t.explain(&report.arithmetic(), Language::English),
+        })).collect::<Vec<_>>(),
         "violations": report.violations.iter().map(|v| json!({
             "rule": v.rule,
             "severity": format!("{:?}", v.severity).to_lowercase(),
@@ -158,6 +168,9 @@ fn print_text(scenario: &Scenario, report: &SolveReport) {
                 stats.under_50_share_pct
             );
         }
+    }
+    for missed in report.missed_targets(Language::English) {
+        println!("{missed}");
     }
     let agreements = report.violations.len();
     if agreements > 0 {

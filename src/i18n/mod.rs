@@ -36,4 +36,29 @@ impl Language {
             Language::English => "English",
         }
     }
+
+    /// A number with `decimals` decimals: a decimal comma in bokmål ("597,5"), a point in
+    /// English; no minus sign on a rounded zero.
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        let mut text = format!("{value:.decimals$}");
+        if text
+            .trim_start_matches('-')
+            .chars()
+            .all(|c| c == '0' || c == '.')
+        {
+            text = text.trim_start_matches('-').to_string();
+        }
+        match self {
+            Language::Bokmal => text.replace('.', ","),
+            Language::English => text,
+        }
+    }
+
+    /// "every f-th": "hver 3." in bokmål, "every 3rd" in English.
+    pub fn every_nth(self, n: u32) -> String {
+        match self {
+            Language::Bokmal => format!("hver {n}."),
+            Language::English => format!("every {}", crate::rules::ordinal(n)),
+        }
+    }
 }

@@ -6,7 +6,7 @@
 pub mod time;
 mod validate;
 
-pub use validate::{Problem, validate};
+pub use validate::{Problem, Warning, validate, warnings};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

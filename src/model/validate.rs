@@ -445,3 +445,75 @@ fn check_rota(scenario: &Scenario, rota: &Rota, path: &str, problems: &mut Vec<P
         }
     }
 }
+
+/// Something valid that a planner should know before solving.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Warning {
+    /// The cycle is not a whole number of weekend rounds: lines cannot share the weekends evenly,
+    /// and the weekend groups (line *l* works weeks *w ≡ l mod f*) do not repeat with the cycle.
+    CycleNotMultipleOfWeekendFrequency {
+        /// Weeks in the cycle.
+        weeks: u32,
+        /// Works every f-th weekend.
+        weekend_frequency: u32,
+        /// The nearest shorter length that is a multiple, if any.
+        shorter: Option<u32>,
+        /// The nearest longer length that is a multiple (within 52 weeks), if any.
+        longer: Option<u32>,
+    },
+}
+
+impl Warning {
+    /// The field the warning is about.
+    pub fn path(&self) -> &'static str {
+        match self {
+            Warning::CycleNotMultipleOfWeekendFrequency { .. } => "rota.weeks",
+        }
+    }
+
+    /// The warning in words, in `language`.
+    pub fn text(&self, language: crate::i18n::Language) -> String {
+        use crate::i18n::Language;
+        match self {
+            Warning::CycleNotMultipleOfWeekendFrequency {
+                weeks,
+                weekend_frequency,
+                shorter,
+                longer,
+            } => {
+                let options: Vec<String> = [shorter, longer]
+                    .iter()
+                    .filter_map(|o| o.map(|w| w.to_string()))
+                    .collect();
+                let every = language.every_nth(*weekend_frequency);
+                match language {
+                    Language::Bokmal => format!(
+                        "Turnusperioden på {weeks} uker går ikke opp i {every} helg: linjene får ulikt antall helger og helgegruppene går ikke igjen hver periode. Nærmeste lengder som går opp: {} uker.",
+                        options.join(" eller ")
+                    ),
+                    Language::English => format!(
+                        "A cycle of {weeks} weeks is not a multiple of {every} weekend: lines get different numbers of weekends and the weekend groups do not repeat each cycle. The nearest lengths that are: {} weeks.",
+                        options.join(" or ")
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// What a valid scenario should still be told before solving.
+pub fn warnings(scenario: &Scenario) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let (weeks, f) = (scenario.rota.weeks, scenario.rota.weekend_frequency);
+    if f > 1 && weeks >= 1 && !weeks.is_multiple_of(f) {
+        let shorter = Some(weeks / f * f).filter(|&w| w >= 1);
+        let longer = Some((weeks / f + 1) * f).filter(|&w| w <= 52);
+        warnings.push(Warning::CycleNotMultipleOfWeekendFrequency {
+            weeks,
+            weekend_frequency: f,
+            shorter,
+            longer,
+        });
+    }
+    warnings
+}

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 /// Problems visible without solving: shifts too long to plan, a floor that cannot be met,
 /// more positions today than hours to fill.
-pub fn before_solving(scenario: &Scenario, instance: &Instance) -> Vec<String> {
+pub fn before_solving(scenario: &Scenario, instance: &Instance, mode: SolveMode) -> Vec<String> {
     let mut problems = Vec::new();
     let rules = &scenario.rules;
     for shift in &scenario.shifts {
@@ -37,7 +37,12 @@ pub fn before_solving(scenario: &Scenario, instance: &Instance) -> Vec<String> {
         .iter()
         .map(|e| e.position_pct / 100.0 * full_cycle)
         .sum();
-    if instance.coverage_exact && staff_hours > need_hours + 1e-6 && !scenario.staff.is_empty() {
+    // Only today mode plans with today's staff; ideal and rotating modes ignore them.
+    if mode == SolveMode::Today
+        && instance.coverage_exact
+        && staff_hours > need_hours + 1e-6
+        && !scenario.staff.is_empty()
+    {
         problems.push(format!(
             "Today's positions add up to {:.1} h per week, more than the {:.1} h per week the needs require: with needs met exactly, nobody can keep their position in 'today' mode. Allow over-staffing (rules.coverage_exact: false) or check the needs.",
             staff_hours / instance.weeks as f64,
@@ -69,10 +74,10 @@ fn rule_name(family: RuleFamily, scenario: &Scenario) -> String {
 /// The lines the diagnosis works with: generous ideal lines, or today's staff plus vacancies.
 fn diagnosis_lines(scenario: &Scenario, instance: &Instance, mode: SolveMode) -> Vec<LineSpec> {
     match mode {
-        SolveMode::Today => super::today_lines(
+        SolveMode::Today => super::today::today_lines(
             scenario,
             instance,
-            super::vacancy_count(scenario, instance) + 4,
+            super::today::vacancy_count(scenario, instance) + 4,
         ),
         SolveMode::Ideal | SolveMode::Rotating => {
             let full_cycle = instance.full_time_cycle_hours();
@@ -95,27 +100,37 @@ fn diagnosis_lines(scenario: &Scenario, instance: &Instance, mode: SolveMode) ->
     }
 }
 
-/// Uncovered (shift, day) slots with the counts, or None when the run gave no answer.
+/// What one diagnosis run said.
+enum Slots {
+    /// The proven least uncovered (shift, day) slots, with the counts.
+    Proven(Vec<(usize, usize, f64)>),
+    /// The lines cannot be planned at all, whatever the coverage (e.g. positions to keep).
+    LinesImpossible,
+    /// No proven answer within the time.
+    Unknown,
+}
+
 fn uncovered_slots(
     instance: &Instance,
     lines: &[LineSpec],
     relaxed: &[RuleFamily],
     control: &SolveControl,
     seconds: f64,
-) -> Option<Vec<(usize, usize, f64)>> {
+) -> Slots {
     let built = model::build(instance, lines, Goal::LeastUncovered, relaxed);
     let slots = built.uncovered.clone();
     let result = run_model(built, seconds, Some(0.0), None, control, Instant::now());
     match result.status {
         // Only a proven least number of empty shifts says which shifts cannot be covered.
-        RunStatus::Optimal => Some(
+        RunStatus::Optimal => Slots::Proven(
             slots
                 .into_iter()
                 .filter(|(_, column)| result.values[*column] > 0.5)
                 .map(|((s, d), column)| (s, d, result.values[column].round()))
                 .collect(),
         ),
-        _ => None,
+        RunStatus::Infeasible => Slots::LinesImpossible,
+        _ => Slots::Unknown,
     }
 }
 
@@ -160,27 +175,42 @@ pub fn after_infeasible(
     control: &SolveControl,
     seconds: f64,
 ) -> Vec<String> {
+    let started = Instant::now();
     let lines = diagnosis_lines(scenario, instance, mode);
-    let share = seconds / (RuleFamily::ALL.len() as f64 + 1.0);
-    let Some(slots) = uncovered_slots(instance, &lines, &[], control, share) else {
-        return vec![format!(
-            "No rota satisfies the needs and the rules, and the diagnosis did not finish within {seconds:.0} s. Try a longer time limit."
-        )];
+    // Each run gets an even share of what is left, so time a quick run saves goes to the next.
+    let runs = RuleFamily::ALL.len() as f64 + 1.0;
+    let share = |done: f64| (seconds - started.elapsed().as_secs_f64()).max(0.0) / (runs - done);
+    let slots = match uncovered_slots(instance, &lines, &[], control, share(0.0)) {
+        Slots::Proven(slots) => slots,
+        Slots::LinesImpossible => {
+            return vec![match mode {
+                SolveMode::Today => "The lines themselves cannot be planned: not every employee can keep at least today's position within the rules and their restrictions (nights, maximum), whatever the coverage. Check positions above what the needs and rules allow.".into(),
+                _ => "The lines themselves cannot be planned within the rules, whatever the coverage. Check the rules for values that leave no possible line (rest, days in a row, hours in 7 days).".into(),
+            }];
+        }
+        Slots::Unknown => {
+            return vec![format!(
+                "No rota satisfies the needs and the rules, and with the {:.0} s left the diagnosis could not find which shifts stay empty. Try a longer time limit.",
+                seconds.max(0.0)
+            )];
+        }
     };
     let mut messages = describe_slots(instance, &slots);
     if slots.is_empty() {
         messages.push(match mode {
             SolveMode::Rotating => "Every shift can be covered with separate lines, but not by one chain that everyone follows a week apart within the bounds on heads. Try ideal mode.".into(),
-            SolveMode::Ideal => "Every shift can be covered, but not with lines that respect the position floor (rules.min_position_pct) and the weekend groups at the same time.".into(),
+            SolveMode::Ideal => "Every shift can be covered, but not with lines in fixed weekend groups within the head counts tried. Try a longer time limit.".into(),
             SolveMode::Today => "Every shift can be covered, but not while every employee keeps at least today's position within their restrictions (nights, maximum). Check positions above the need, or allow over-staffing.".into(),
         });
     }
     let mut blockers = Vec::new();
-    for family in RuleFamily::ALL {
+    for (done, family) in RuleFamily::ALL.into_iter().enumerate() {
         if control.is_cancelled() {
             break;
         }
-        if let Some(relaxed) = uncovered_slots(instance, &lines, &[family], control, share)
+        let seconds = share(done as f64 + 1.0);
+        if let Slots::Proven(relaxed) =
+            uncovered_slots(instance, &lines, &[family], control, seconds)
             && relaxed.iter().map(|(_, _, n)| n).sum::<f64>()
                 < slots.iter().map(|(_, _, n)| n).sum::<f64>()
         {

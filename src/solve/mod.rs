@@ -8,21 +8,25 @@
 
 mod bound;
 mod diagnose;
+mod ideal;
 mod instance;
 pub mod model;
 mod qualify;
 mod rotating;
 pub mod run;
+mod targets;
+mod today;
 
 pub use instance::Instance;
 pub use run::{Progress, SolveControl};
+pub use targets::{Target, TargetReport};
 
 use crate::calc;
 use crate::model::{
     OFF, Proposal, Qualification, Rota, RotaLine, SATURDAY, SUNDAY, Scenario, SolveMode,
 };
 use crate::rules::{self, Severity, Violation};
-use model::{Goal, Holder, LineSpec, ShiftCells, ShiftFamily};
+use model::{Goal, LineSpec, ShiftCells};
 use run::{RunResult, RunStatus, run_model};
 use std::time::Instant;
 
@@ -121,6 +125,8 @@ pub struct SolveReport {
     pub diagnosis: Vec<String>,
     /// What the independent checker said about the proposal (never a breach in a returned proposal).
     pub violations: Vec<Violation>,
+    /// The unit's targets (minimum position, full time, wishes): how far each was reached.
+    pub targets: Vec<TargetReport>,
 }
 
 impl SolveReport {
@@ -158,6 +164,24 @@ impl SolveReport {
         scenario.proposal = Some(self.proposal());
     }
 
+    /// The weekend arithmetic behind the proposal, for explaining missed targets.
+    pub fn arithmetic(&self) -> targets::Arithmetic {
+        targets::Arithmetic {
+            weekend_frequency: self.bounds.weekend_frequency,
+            heads: self.lines.len() as u32,
+            fte: self.bounds.fte,
+        }
+    }
+
+    /// Every missed target, explained with its arithmetic.
+    pub fn missed_targets(&self, language: crate::i18n::Language) -> Vec<String> {
+        let arithmetic = self.arithmetic();
+        self.targets
+            .iter()
+            .filter_map(|target| target.explain(&arithmetic, language))
+            .collect()
+    }
+
     /// Position sizes of the proposed lines, %.
     pub fn positions(&self) -> Vec<f64> {
         self.lines.iter().map(|l| l.position_pct).collect()
@@ -183,16 +207,19 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
         weeks: scenario.rota.weeks,
         diagnosis: Vec::new(),
         violations: Vec::new(),
+        targets: Vec::new(),
     };
     let deadline = options.time_limit_seconds.max(0.0);
     let remaining = || deadline - started.elapsed().as_secs_f64();
-    let blockers = diagnose::before_solving(scenario, &instance);
+    let blockers = diagnose::before_solving(scenario, &instance, options.mode);
     if !blockers.is_empty() {
         report.diagnosis = blockers;
     } else {
         match options.mode {
-            SolveMode::Ideal => solve_ideal(&instance, &mut report, control, started, &remaining),
-            SolveMode::Today => solve_today(
+            SolveMode::Ideal => {
+                ideal::solve_ideal(&instance, &mut report, control, started, &remaining)
+            }
+            SolveMode::Today => today::solve_today(
                 scenario,
                 &instance,
                 &mut report,
@@ -229,62 +256,23 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                 report.lines.clear();
             }
         } else if report.status == SolveStatus::Infeasible && report.diagnosis.is_empty() {
-            let time = remaining().max(5.0);
+            // The diagnosis runs in what is left of the limit (at least a second to say why).
+            let time = remaining().max(1.0);
             report.diagnosis =
                 diagnose::after_infeasible(scenario, &instance, options.mode, control, time);
+        } else if report.status == SolveStatus::Timeout && report.diagnosis.is_empty() {
+            report.diagnosis.push(format!(
+                "No rota was found within the time limit of {:.0} s, and none was proven impossible. The bounds allow one from {} heads. Try a longer time limit.",
+                options.time_limit_seconds,
+                report.bounds.heads_needed
+            ));
         }
     }
     report.solve_seconds = started.elapsed().as_secs_f64();
     report
 }
 
-/// The families lines are split into when night and other shifts must not mix.
-fn line_families(instance: &Instance) -> Vec<ShiftFamily> {
-    if !instance.separate_night_lines {
-        return vec![ShiftFamily::Any];
-    }
-    let has = |night: bool| instance.shifts.iter().any(|s| s.night == night);
-    [
-        (ShiftFamily::NoNights, has(false)),
-        (ShiftFamily::NightsOnly, has(true)),
-    ]
-    .into_iter()
-    .filter_map(|(family, present)| present.then_some(family))
-    .collect()
-}
-
-fn in_family(family: ShiftFamily, night: bool) -> bool {
-    match family {
-        ShiftFamily::NightsOnly => night,
-        ShiftFamily::NoNights => !night,
-        ShiftFamily::Any | ShiftFamily::NightsOrDays => true,
-    }
-}
-
-/// Hours over the cycle and heads per weekend of one family's shifts.
-fn family_need(instance: &Instance, family: ShiftFamily) -> (f64, u32) {
-    let mut hours = 0.0;
-    let mut weekend_heads = 0;
-    for weekday in 0..7 {
-        let mut heads = 0;
-        for (s, shift) in instance.shifts.iter().enumerate() {
-            if !in_family(family, shift.night) {
-                continue;
-            }
-            hours += f64::from(instance.need[s][weekday]) * shift.hours * instance.weeks as f64;
-            if instance.weekend_work[s][weekday] {
-                heads += instance.need[s][weekday];
-            }
-        }
-        // Saturday and Sunday are separate days; Friday nights add to neither.
-        if weekday == SATURDAY || weekday == SUNDAY || weekday == 4 {
-            weekend_heads = weekend_heads.max(heads);
-        }
-    }
-    (hours, weekend_heads)
-}
-
-fn fixed_groups(instance: &Instance) -> bool {
+pub(super) fn fixed_groups(instance: &Instance) -> bool {
     instance.weekend_frequency > 1 && instance.weeks.is_multiple_of(instance.weekend_frequency)
 }
 
@@ -334,251 +322,7 @@ pub(crate) fn floor_line_hours(instance: &Instance) -> f64 {
     )
 }
 
-/// The most full-time lines possible among `heads` lines sharing `hours`, with the floor.
-fn most_full_time_lines(instance: &Instance, heads: u32, hours: f64) -> u32 {
-    let full_time_from = full_time_line_hours(instance);
-    let floor = floor_line_hours(instance);
-    (0..=heads)
-        .rev()
-        .find(|&k| f64::from(k) * full_time_from + f64::from(heads - k) * floor <= hours + 1e-6)
-        .unwrap_or(0)
-}
-
-fn solve_ideal(
-    instance: &Instance,
-    report: &mut SolveReport,
-    control: &SolveControl,
-    started: Instant,
-    remaining: &dyn Fn() -> f64,
-) {
-    let full_cycle = instance.full_time_cycle_hours();
-    let f = instance.weekend_frequency as u32;
-    let mut overall = SolveStatus::Optimal;
-    let (mut objective, mut bound) = (0.0, 0.0);
-    let families = line_families(instance);
-    let family_count = families.len();
-    for (done, family) in families.into_iter().enumerate() {
-        // Each family gets its share of the time that is left.
-        let deadline = started.elapsed().as_secs_f64() + remaining() / (family_count - done) as f64;
-        let family_remaining = || deadline - started.elapsed().as_secs_f64();
-        let remaining: &dyn Fn() -> f64 = &family_remaining;
-        // Night lines and day lines share no shift: each family is its own, smaller problem.
-        // Qualified needs are met by labelling the lines afterwards (see `qualify`).
-        let mut family_instance = instance.only_shifts(|shift| in_family(family, shift.night));
-        family_instance.qualified_need.clear();
-        let instance = &family_instance;
-        let (hours, weekend_heads) = family_need(instance, family);
-        let floor_hours = floor_line_hours(instance);
-        let hours_bound = (hours / full_cycle - 1e-9).ceil().max(1.0) as u32;
-        let lower = hours_bound.max(f * weekend_heads);
-        let upper = if floor_hours > 0.0 {
-            (hours / floor_hours + 1e-9).floor() as u32
-        } else {
-            lower + 20
-        };
-        let mut found = None;
-        let mut status = SolveStatus::Infeasible;
-        for heads in lower..=upper.min(lower + 12) {
-            control.set_phase(
-                format!("{} linjer ({})", heads, family_label(family)),
-                started,
-            );
-            let lines: Vec<LineSpec> = (0..heads as usize)
-                .map(|l| LineSpec {
-                    holder: Holder::Ideal,
-                    family,
-                    weekend_group: fixed_groups(instance).then_some(l % instance.weekend_frequency),
-                    min_hours: floor_hours,
-                    max_hours: full_cycle,
-                    wanted_hours: None,
-                    qualification: None,
-                })
-                .collect();
-            let target = most_full_time_lines(instance, heads, hours);
-            let (run_status, attempt) =
-                lines_at(instance, &lines, target, control, started, remaining);
-            match (run_status, attempt) {
-                (RunStatus::Infeasible, _) => continue,
-                (run_status, Some(attempt)) => {
-                    status = if run_status == RunStatus::Optimal {
-                        SolveStatus::Optimal
-                    } else {
-                        SolveStatus::Feasible
-                    };
-                    found = Some((heads, attempt));
-                }
-                (RunStatus::Cancelled, None) => status = SolveStatus::Cancelled,
-                (_, None) => status = SolveStatus::Timeout,
-            }
-            break;
-        }
-        let Some((heads, best)) = found else {
-            report.status = status;
-            report.lines.clear();
-            return;
-        };
-        // Fewer heads were ruled out with lines in fixed groups (line mod f). That loses nothing
-        // at exactly f·W heads (every line must then work every f-th weekend), but above it the
-        // group sizes were a choice, so only the bound itself is proven.
-        let heads_proven =
-            heads == lower || !fixed_groups(instance) || heads - 1 == f * weekend_heads;
-        if heads_proven {
-            report.proven_lower_bound_heads += heads;
-        } else {
-            report.proven_lower_bound_heads += lower;
-            overall = SolveStatus::Feasible;
-        }
-        let result = &best.result;
-        let family_lines = extract_lines(instance, result, &best.x, &best.lines, &[]);
-        let full_time_lines = family_lines
-            .iter()
-            .filter(|l| l.position_pct >= 100.0 - instance.full_time_tolerance_pct - 1e-9)
-            .count() as f64;
-        objective += full_time_lines;
-        bound += result.bound.max(full_time_lines);
-        if status == SolveStatus::Feasible {
-            overall = SolveStatus::Feasible;
-        }
-        report.lines.extend(family_lines);
-    }
-    report.status = overall;
-    set_objective(report, objective, bound);
-    let open = vec![None; report.lines.len()];
-    qualify::label_qualifications(instance, &mut report.lines, &open);
-    sort_lines(instance, &mut report.lines);
-}
-
-/// Number of lines at full time in a solution.
-fn count_full_time(instance: &Instance, x: &ShiftCells, values: &[f64]) -> u32 {
-    let threshold = full_time_line_hours(instance) - 1e-6;
-    x.iter()
-        .filter(|line| {
-            let hours: f64 = line
-                .iter()
-                .flat_map(|day| day.iter().enumerate())
-                .filter_map(|(s, cell)| cell.map(|(_, c)| (s, c)))
-                .filter(|&(_, c)| values.get(c).is_some_and(|&v| v > 0.5))
-                .map(|(s, _)| instance.shifts[s].hours)
-                .sum();
-            hours >= threshold
-        })
-        .count() as u32
-}
-
-/// A model for `lines` that asks only for a rota (HiGHS finds one fastest without an objective);
-/// with at-least coverage, over-staffing is the objective to keep down.
-fn feasibility_model(instance: &Instance, lines: &[LineSpec]) -> model::RotaModel {
-    model::build(instance, lines, Goal::Feasible, &[])
-}
-
-/// Lines for a fixed head count with the most full-time lines, up to `target` (the arithmetic
-/// bound; the count bound in `bound` may lower it). Reaching the bound proves the count optimal.
-///
-/// Full-time lines are found by asking for rotas where k chosen lines must be full time. Often
-/// the bound is reachable, and one run with that many lines designated answers both whether the
-/// head count works and the full-time question. Otherwise: any rota first (or the proof that
-/// this head count is impossible), then k from the bound down and from what was found up.
-fn lines_at(
-    instance: &Instance,
-    lines: &[LineSpec],
-    target: u32,
-    control: &SolveControl,
-    started: Instant,
-    remaining: &dyn Fn() -> f64,
-) -> (RunStatus, Option<Found>) {
-    let full_time_hours = full_time_line_hours(instance);
-    let mut target = target;
-    if target > 0 {
-        // Whole shifts and weekend groups can make the arithmetic bound unreachable.
-        let full_time_from = full_time_hours - 1e-6;
-        let seconds = remaining().min(0.5);
-        if let Some(by_counts) =
-            bound::most_full_time_by_counts(instance, lines, full_time_from, target, seconds)
-        {
-            target = target.min(by_counts);
-        }
-    }
-    // Two ways to pick the k lines: packed into as few weekend groups as possible, or spread
-    // round-robin over them. Which one HiGHS finds quickly varies from unit to unit.
-    let mut packed: Vec<usize> = (0..lines.len()).collect();
-    packed.sort_by_key(|&l| (lines[l].weekend_group, l));
-    let spreads = [packed, (0..lines.len()).collect::<Vec<usize>>()];
-    let designate = |spread: &[usize], k: u32| -> Vec<LineSpec> {
-        let mut designated = lines.to_vec();
-        for &l in spread.iter().take(k as usize) {
-            designated[l].min_hours = designated[l].min_hours.max(full_time_hours);
-        }
-        designated
-    };
-    // Each attempt is short: HiGHS finds a rota in about a second when one exists, while
-    // proving that none exists can take minutes.
-    let attempt_seconds = || remaining().min(4.0);
-    let mut first_try = None;
-    if target > 0 {
-        let designated = designate(&spreads[0], target);
-        if let (_, Some(found)) =
-            find_rota(instance, &designated, attempt_seconds(), control, started)
-        {
-            first_try = Some(found);
-        }
-    }
-    let mut best = match first_try {
-        Some(found) => found,
-        None => {
-            let (status, first) = find_rota(instance, lines, remaining(), control, started);
-            let Some(first) = first else {
-                return (status, None);
-            };
-            first
-        }
-    };
-    let x = best.x.clone();
-    let mut found = count_full_time(instance, &x, &best.result.values);
-    let mut upper = target.max(found);
-    let proven_upper = upper;
-    let mut k = upper;
-    while found < upper && remaining() > 0.2 && !control.is_cancelled() {
-        let mut reached = false;
-        for (index, spread) in spreads.iter().enumerate() {
-            if index == 0 && k == target {
-                continue; // Tried first.
-            }
-            let designated = designate(spread, k);
-            if let (_, Some(attempt)) =
-                find_rota(instance, &designated, attempt_seconds(), control, started)
-            {
-                found = count_full_time(instance, &x, &attempt.result.values).max(k);
-                best = attempt;
-                reached = true;
-                break;
-            }
-        }
-        if !reached {
-            // Not found with these spreads within the time: no proof about k, only a reason to
-            // look lower.
-            upper = k - 1;
-        }
-        k = (found + 1).min(upper);
-    }
-    let status = if found >= proven_upper {
-        RunStatus::Optimal
-    } else {
-        RunStatus::Feasible
-    };
-    best.result.objective = f64::from(found);
-    best.result.bound = f64::from(proven_upper);
-    (status, Some(best))
-}
-
-fn family_label(family: ShiftFamily) -> &'static str {
-    match family {
-        ShiftFamily::NightsOnly => "nattlinjer",
-        ShiftFamily::NoNights => "dag- og kveldslinjer",
-        ShiftFamily::Any | ShiftFamily::NightsOrDays => "alle vakter",
-    }
-}
-
-fn set_objective(report: &mut SolveReport, objective: f64, bound: f64) {
+pub(super) fn set_objective(report: &mut SolveReport, objective: f64, bound: f64) {
     report.objective = objective;
     report.best_bound = bound.max(objective);
     report.gap_pct = if report.best_bound.abs() > 1e-9 {
@@ -586,70 +330,6 @@ fn set_objective(report: &mut SolveReport, objective: f64, bound: f64) {
     } else {
         0.0
     };
-}
-
-/// The line specs for today mode: one per employee, then vacancies.
-pub(crate) fn today_lines(
-    scenario: &Scenario,
-    instance: &Instance,
-    vacancies: usize,
-) -> Vec<LineSpec> {
-    let full_cycle = instance.full_time_cycle_hours();
-    let full_time_from_pct = 100.0 - instance.full_time_tolerance_pct;
-    // A full-time person keeps a full-time line, which 7.5 h shifts may put a little under 100 %.
-    let hours_for = |pct: f64| pct.min(100.0) / 100.0 * full_cycle;
-    let mut lines: Vec<LineSpec> = scenario
-        .staff
-        .iter()
-        .enumerate()
-        .map(|(index, employee)| {
-            let current = if employee.position_pct >= full_time_from_pct {
-                full_time_from_pct
-            } else {
-                employee.position_pct
-            };
-            LineSpec {
-                holder: Holder::Employee(index),
-                family: match employee.nights {
-                    crate::model::NightWork::Any => ShiftFamily::NightsOrDays,
-                    crate::model::NightWork::NoNights => ShiftFamily::NoNights,
-                    crate::model::NightWork::NightsOnly => ShiftFamily::NightsOnly,
-                },
-                weekend_group: None,
-                min_hours: hours_for(current) - 1e-6,
-                max_hours: hours_for(employee.max_pct),
-                wanted_hours: employee.wanted_pct.map(hours_for),
-                qualification: Some(employee.qualification),
-            }
-        })
-        .collect();
-    for _ in 0..vacancies {
-        lines.push(LineSpec {
-            holder: Holder::Vacancy,
-            family: ShiftFamily::NightsOrDays,
-            weekend_group: None,
-            min_hours: instance.min_position_pct / 100.0 * full_cycle,
-            max_hours: full_cycle,
-            wanted_hours: None,
-            qualification: None,
-        });
-    }
-    lines
-}
-
-/// How many vacancy lines to offer the model: enough for the hours and the weekends.
-fn vacancy_count(scenario: &Scenario, instance: &Instance) -> usize {
-    let full_cycle = instance.full_time_cycle_hours();
-    let staff_hours: f64 = scenario
-        .staff
-        .iter()
-        .map(|e| e.position_pct / 100.0 * full_cycle)
-        .sum();
-    let missing_hours = (instance.cycle_need_hours() - staff_hours).max(0.0);
-    let per_vacancy = (instance.min_position_pct / 100.0 * full_cycle).max(full_cycle / 4.0);
-    let for_hours = (missing_hours / per_vacancy).ceil() as usize;
-    let bounds_heads = calc::bounds(scenario).heads_needed as usize;
-    for_hours.max(bounds_heads.saturating_sub(scenario.staff.len())) + 2
 }
 
 /// A solution with the model handles needed to read it.
@@ -668,7 +348,8 @@ fn find_rota(
     control: &SolveControl,
     started: Instant,
 ) -> (RunStatus, Option<Found>) {
-    let built = feasibility_model(instance, lines);
+    // Any rota that meets the rules; with at-least coverage, the least over-staffing.
+    let built = model::build(instance, lines, Goal::Feasible, &[]);
     let (x, used) = (built.x.clone(), built.used.clone());
     // Any rota without over-staffing is as good as another: stop at the first.
     let result = run_model(built, seconds, Some(0.0), None, control, started);
@@ -680,166 +361,6 @@ fn find_rota(
         used,
     });
     (status, found)
-}
-
-/// Today mode, step by step, each step a short search for a rota:
-/// 1. everyone keeps at least today's position (any rota at all);
-/// 2. wishes, largest first: each person's wish fully, else half of it, when a rota allows it;
-/// 3. fewer vacancies, one at a time, down to what the hours require.
-fn solve_today(
-    scenario: &Scenario,
-    instance: &Instance,
-    report: &mut SolveReport,
-    control: &SolveControl,
-    started: Instant,
-    remaining: &dyn Fn() -> f64,
-) {
-    let vacancies = vacancy_count(scenario, instance);
-    let mut lines = today_lines(scenario, instance, vacancies);
-    control.set_phase(
-        format!(
-            "{} ansatte og inntil {vacancies} ledige linjer",
-            scenario.staff.len()
-        ),
-        started,
-    );
-    let (status, first) = find_rota(instance, &lines, remaining(), control, started);
-    let Some(mut best) = first else {
-        report.status = match status {
-            RunStatus::Infeasible => SolveStatus::Infeasible,
-            RunStatus::Cancelled => SolveStatus::Cancelled,
-            _ => SolveStatus::Timeout,
-        };
-        return;
-    };
-    let step_seconds = || remaining().min(3.0);
-    let mut all_wishes_met = true;
-    let mut wishes: Vec<usize> = (0..lines.len())
-        .filter(|&l| {
-            lines[l]
-                .wanted_hours
-                .is_some_and(|w| w > lines[l].min_hours + 1e-6)
-        })
-        .collect();
-    wishes.sort_by(|&a, &b| {
-        let gap = |l: usize| lines[l].wanted_hours.unwrap_or(0.0) - lines[l].min_hours;
-        gap(b).total_cmp(&gap(a))
-    });
-    control.set_phase("ønsker om større stilling".into(), started);
-    // Often the hours allow every wish at once: one search instead of one per person.
-    let mut everyone = lines.clone();
-    for &l in &wishes {
-        everyone[l].min_hours = everyone[l].wanted_hours.unwrap_or(everyone[l].min_hours);
-    }
-    let promised: f64 = everyone
-        .iter()
-        .filter(|t| t.holder != Holder::Vacancy)
-        .map(|t| smallest_line_hours(instance, t.min_hours))
-        .sum();
-    if !wishes.is_empty()
-        && promised <= instance.cycle_need_hours() + 1e-6
-        && let (_, Some(found)) = find_rota(instance, &everyone, step_seconds(), control, started)
-    {
-        lines = everyone;
-        best = found;
-        wishes.clear();
-    }
-    for l in wishes {
-        let wanted = lines[l].wanted_hours.unwrap_or(lines[l].min_hours);
-        let mut met = false;
-        for share in [1.0, 0.5] {
-            if remaining() <= 0.2 || control.is_cancelled() {
-                break;
-            }
-            let mut trial = lines.clone();
-            trial[l].min_hours = lines[l].min_hours + share * (wanted - lines[l].min_hours);
-            // Hours are fixed by the need: a wish beyond what is left for anyone cannot be met.
-            let promised: f64 = trial
-                .iter()
-                .filter(|t| t.holder != Holder::Vacancy)
-                .map(|t| smallest_line_hours(instance, t.min_hours))
-                .sum();
-            if promised > instance.cycle_need_hours() + 1e-6 {
-                continue;
-            }
-            if let (_, Some(found)) = find_rota(instance, &trial, step_seconds(), control, started)
-            {
-                lines = trial;
-                best = found;
-                met = share == 1.0;
-                break;
-            }
-        }
-        all_wishes_met &= met;
-    }
-    control.set_phase("færre ledige stillinger".into(), started);
-    let vacancy_hours = instance.cycle_need_hours()
-        - lines
-            .iter()
-            .filter(|l| l.holder != Holder::Vacancy)
-            .map(|l| l.max_hours)
-            .sum::<f64>();
-    let fewest_vacancies = (vacancy_hours.max(0.0) / instance.full_time_cycle_hours() - 1e-9)
-        .ceil()
-        .max(0.0) as usize;
-    let mut in_use = used_vacancies(&best);
-    while in_use > fewest_vacancies && remaining() > 0.2 && !control.is_cancelled() {
-        let employees = lines.iter().filter(|l| l.holder != Holder::Vacancy).count();
-        let trial: Vec<LineSpec> = lines[..employees + in_use - 1].to_vec();
-        match find_rota(instance, &trial, step_seconds(), control, started) {
-            (_, Some(found)) => {
-                in_use = used_vacancies(&found);
-                lines = trial;
-                best = found;
-            }
-            _ => break,
-        }
-    }
-    report.status = if all_wishes_met && in_use <= fewest_vacancies {
-        SolveStatus::Optimal
-    } else {
-        SolveStatus::Feasible
-    };
-    let names: Vec<String> = scenario
-        .staff
-        .iter()
-        .map(|e| e.name.trim().to_string())
-        .collect();
-    let unused: Vec<usize> = best
-        .used
-        .iter()
-        .enumerate()
-        .filter(|(_, column)| column.is_some_and(|c| best.result.values[c] < 0.5))
-        .map(|(l, _)| l)
-        .collect();
-    let mut proposed = extract_lines(instance, &best.result, &best.x, &best.lines, &unused);
-    let kept = best
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(l, _)| !unused.contains(l));
-    let mut fixed = Vec::with_capacity(proposed.len());
-    for (line, (_, spec)) in proposed.iter_mut().zip(kept) {
-        fixed.push(spec.qualification);
-        if let Holder::Employee(index) = spec.holder {
-            line.employee = Some(names[index].clone());
-        }
-    }
-    // Vacancies are advertised with the lowest qualification the needs allow.
-    qualify::label_qualifications(instance, &mut proposed, &fixed);
-    report.proven_lower_bound_heads = report.bounds.heads_needed;
-    report.lines = proposed;
-    let vacancies_used = in_use as f64;
-    set_objective(report, vacancies_used, fewest_vacancies as f64);
-}
-
-fn used_vacancies(found: &Found) -> usize {
-    found
-        .used
-        .iter()
-        .flatten()
-        .filter(|&&c| found.result.values[c] > 0.5)
-        .count()
 }
 
 /// Reads the lines out of a solution, skipping the lines in `skip`.

@@ -579,11 +579,11 @@ fn sunday_off_after_sunday_work(b: &mut Builder) {
             }
             sunday.push(w);
         }
-        if instance.weeks >= 2 {
-            for week in 0..instance.weeks {
-                let (a, c) = (sunday[week], sunday[(week + 1) % instance.weeks]);
-                b.constraints.push(constraint!(a + c <= 1));
-            }
+        // The cycle repeats: in a 1-week cycle a worked Sunday is followed by itself, so no
+        // Sunday can be worked at all.
+        for week in 0..instance.weeks {
+            let (a, c) = (sunday[week], sunday[(week + 1) % instance.weeks]);
+            b.constraints.push(constraint!(a + c <= 1));
         }
     }
 }

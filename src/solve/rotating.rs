@@ -8,8 +8,9 @@
 //! is N weeks long for N people, so the rota's cycle becomes N weeks and every line has the
 //! same size: the head count decides the position size.
 
+use super::ideal::{family_need, in_family};
 use super::instance::Instance;
-use super::{ProposedLine, SolveReport, SolveStatus, family_need, qualify};
+use super::{ProposedLine, SolveReport, SolveStatus, Target, TargetReport, qualify};
 use crate::calc;
 use crate::model::{FRIDAY, OFF, SATURDAY, SUNDAY, Scenario};
 use crate::rws::{self, BlockLimits, WEEK};
@@ -133,14 +134,15 @@ fn never_both(first: &[Variable], second: &[Variable], constraints: &mut Vec<goo
     }
 }
 
-/// The N lines: line i starts in week row i of the chain and moves one row down each week.
+/// The N lines of a chain over a cycle of `cycle_weeks` (a multiple of N): line i starts in
+/// week row i of the chain and moves one row down each week.
 fn lines_from_chain(
     instance: &Instance,
     schedule: &rws::Schedule,
-    full_time_hours: f64,
+    cycle_weeks: usize,
 ) -> Vec<ProposedLine> {
     let weeks = schedule.len();
-    // Every line works the whole chain once per cycle: the same hours for all.
+    // Every line works the whole chain once per round: the same hours for all.
     let hours = schedule
         .iter()
         .flatten()
@@ -150,7 +152,7 @@ fn lines_from_chain(
         / weeks as f64;
     (0..weeks)
         .map(|start| {
-            let cells: Vec<String> = (0..weeks)
+            let cells: Vec<String> = (0..cycle_weeks)
                 .flat_map(|week| schedule[(start + week) % weeks])
                 .map(|cell| cell.map_or(OFF.to_string(), |s| instance.shifts[s].code.clone()))
                 .collect();
@@ -159,34 +161,90 @@ fn lines_from_chain(
                 qualification: None,
                 cells,
                 hours_per_week: hours,
-                position_pct: calc::position_pct(hours, full_time_hours),
+                position_pct: calc::position_pct(hours, instance.full_time_hours),
             }
         })
         .collect()
 }
 
-/// Rotating mode: the fewest week rows (= heads) for which a chain exists, from the bounds up.
-/// Fewer rows than the result are proven impossible, so the result is optimal for this mode.
-pub(super) fn solve_rotating(
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+fn lcm(a: usize, b: usize) -> usize {
+    a / gcd(a, b) * b
+}
+
+/// The longest cycle a scenario file can hold.
+const MOST_WEEKS: usize = 52;
+
+/// One chain's result: its week rows or why there is none.
+enum Chain {
+    Found(rws::Schedule),
+    /// Proven: no chain of any tried length.
+    None,
+    Timeout,
+    Cancelled,
+    /// The chain and its independent check disagree.
+    CheckFailed(Vec<String>),
+}
+
+/// The shortest chain for one family's shifts, trying lengths from `lower` up that `fits`.
+/// Returns the chain and whether it is the shortest possible (no length skipped).
+#[allow(clippy::too_many_arguments)]
+fn shortest_chain(
     scenario: &Scenario,
     instance: &Instance,
-    report: &mut SolveReport,
+    lower: usize,
+    fits: &dyn Fn(usize) -> bool,
+    label: &str,
     control: &SolveControl,
     started: Instant,
     remaining: &dyn Fn() -> f64,
-) {
-    let has = |night: bool| instance.shifts.iter().any(|s| s.night == night);
-    if instance.separate_night_lines && has(true) && has(false) {
-        // One chain for everyone puts everyone on nights: a 3-shift rota, whose full time per
-        // HTA § 4.2.4 is lower than the fixed hours the scenario measures positions against.
-        report.status = SolveStatus::Infeasible;
-        report.diagnosis = vec![format!(
-            "A rotating rota puts everyone on night shifts as well as day shifts, which makes it a 3-shift rota (HTA § 4.2.4). Full time is set to {:.1} h per week (rota.full_time), above the 3-shift full time, so positions would be measured wrongly. Set full time to the 3-shift rule to use rotating mode, or use ideal mode, which keeps night lines separate.",
-            instance.full_time_hours
-        )];
-        return;
+) -> (Chain, bool) {
+    let mut skipped = false;
+    for weeks in lower..=(lower + 12).min(MOST_WEEKS) {
+        if !fits(weeks) {
+            skipped = true;
+            continue;
+        }
+        control.set_phase(format!("rullerende turnus{label}, {weeks} uker"), started);
+        let chain = rws_instance(scenario, instance, weeks);
+        let rws::day_model::DayModel {
+            mut model,
+            cells,
+            x,
+        } = rws::day_model::build(&chain);
+        model.constraints.extend(unit_rules(instance, &x, weeks));
+        let result = rws::run::run(model, remaining(), control);
+        return match result.status {
+            RunStatus::Infeasible => continue,
+            RunStatus::Optimal | RunStatus::Feasible => {
+                let Ok(schedule) = rws::day_model::extract(&chain, &cells, &result.values) else {
+                    return (
+                        Chain::CheckFailed(vec!["the chain could not be read back".into()]),
+                        false,
+                    );
+                };
+                let problems = rws::check(&chain, &schedule);
+                if !problems.is_empty() {
+                    return (
+                        Chain::CheckFailed(problems.into_iter().map(|p| p.to_string()).collect()),
+                        false,
+                    );
+                }
+                (Chain::Found(schedule), !skipped)
+            }
+            RunStatus::Cancelled => (Chain::Cancelled, false),
+            _ => (Chain::Timeout, false),
+        };
     }
-    let (hours, weekend_heads) = family_need(instance, ShiftFamily::Any);
+    (Chain::None, false)
+}
+
+/// The fewest week rows one family's chain can have by the bounds.
+fn chain_lower_bound(instance: &Instance, family: ShiftFamily) -> usize {
+    let (hours, weekend_heads) = family_need(instance, family);
     let weekly_hours = hours / instance.weeks as f64;
     let f = instance.weekend_frequency;
     let busiest_day = (0..WEEK)
@@ -196,59 +254,122 @@ pub(super) fn solve_rotating(
     let hours_bound = (weekly_hours / instance.full_time_hours - 1e-9)
         .ceil()
         .max(1.0) as usize;
-    let lower = hours_bound
+    hours_bound
         .max(f * weekend_heads as usize)
         .max(busiest_day + 1)
-        .max(f);
-    let floor = instance.min_position_pct / 100.0 * instance.full_time_hours;
-    let upper = if floor > 0.0 {
-        (weekly_hours / floor + 1e-9).floor() as usize
+        .max(f)
+}
+
+/// Rotating mode: the fewest week rows (= heads) for which a chain exists, from the bounds up.
+/// Where night lines are kept separate (full time in fixed hours), the night lines and the
+/// day/evening lines are two chains, and the rota's cycle is a length both repeat in (at most
+/// 52 weeks): the night chain's length is chosen so that it fits. Fewer rows than a chain's
+/// result are proven impossible, so the result is optimal for this mode unless a length was
+/// skipped to fit the cycle.
+pub(super) fn solve_rotating(
+    scenario: &Scenario,
+    instance: &Instance,
+    report: &mut SolveReport,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) {
+    let has = |night: bool| instance.shifts.iter().any(|s| s.night == night);
+    let families: Vec<ShiftFamily> = if instance.separate_night_lines && has(true) && has(false) {
+        // Day/evening first: the larger chain decides the cycle, the night chain fits into it.
+        vec![ShiftFamily::NoNights, ShiftFamily::NightsOnly]
     } else {
-        lower + 12
+        vec![ShiftFamily::Any]
     };
+    let two = families.len() > 1;
+    let mut cycle_weeks = 1;
+    let mut all_shortest = true;
+    let mut chains = Vec::new();
     report.status = SolveStatus::Infeasible;
-    for weeks in lower..=upper.min(lower + 12) {
-        control.set_phase(format!("rullerende turnus, {weeks} uker"), started);
-        let chain = rws_instance(scenario, instance, weeks);
-        let rws::day_model::DayModel {
-            mut model,
-            cells,
-            x,
-        } = rws::day_model::build(&chain);
-        model.constraints.extend(unit_rules(instance, &x, weeks));
-        let result = rws::run::run(model, remaining(), control);
-        match result.status {
-            RunStatus::Infeasible => continue,
-            RunStatus::Optimal | RunStatus::Feasible => {
-                let Ok(schedule) = rws::day_model::extract(&chain, &cells, &result.values) else {
-                    report.status = SolveStatus::Infeasible;
-                    return;
-                };
-                let problems = rws::check(&chain, &schedule);
-                if !problems.is_empty() {
-                    report.diagnosis = problems
-                        .into_iter()
-                        .map(|p| format!("internal check of the chain failed: {p}"))
-                        .collect();
-                    return;
-                }
-                let mut lines = lines_from_chain(instance, &schedule, instance.full_time_hours);
-                let mut cycle = instance.clone();
-                cycle.weeks = weeks;
-                cycle.days = weeks * WEEK;
-                let open = vec![None; lines.len()];
-                qualify::label_qualifications(&cycle, &mut lines, &open);
-                report.lines = lines;
-                report.weeks = weeks as u32;
-                report.proven_lower_bound_heads = weeks as u32;
-                report.status = SolveStatus::Optimal;
-                report.objective = weeks as f64;
-                report.best_bound = weeks as f64;
+    for (done, &family) in families.iter().enumerate() {
+        let family_instance = instance.only_shifts(|shift| in_family(family, shift.night));
+        let lower = chain_lower_bound(&family_instance, family);
+        // The first chain gets most of the time; the second is small.
+        let share = if done + 1 < families.len() { 0.75 } else { 1.0 };
+        let deadline = started.elapsed().as_secs_f64() + remaining() * share;
+        let family_remaining = || deadline - started.elapsed().as_secs_f64();
+        let current_cycle = cycle_weeks;
+        let fits = |weeks: usize| lcm(current_cycle, weeks) <= MOST_WEEKS;
+        let label = match (two, family) {
+            (false, _) => "",
+            (true, ShiftFamily::NightsOnly) => " (nattlinjer)",
+            (true, _) => " (dag- og kveldslinjer)",
+        };
+        let (chain, shortest) = shortest_chain(
+            scenario,
+            &family_instance,
+            lower,
+            &fits,
+            label,
+            control,
+            started,
+            &family_remaining,
+        );
+        match chain {
+            Chain::Found(schedule) => {
+                cycle_weeks = lcm(cycle_weeks, schedule.len());
+                all_shortest &= shortest;
+                chains.push((family_instance, schedule));
+            }
+            Chain::None => {
+                report.status = SolveStatus::Infeasible;
                 return;
             }
-            RunStatus::Cancelled => report.status = SolveStatus::Cancelled,
-            _ => report.status = SolveStatus::Timeout,
+            Chain::Timeout => {
+                report.status = SolveStatus::Timeout;
+                return;
+            }
+            Chain::Cancelled => {
+                report.status = SolveStatus::Cancelled;
+                return;
+            }
+            Chain::CheckFailed(problems) => {
+                report.diagnosis = problems
+                    .into_iter()
+                    .map(|p| format!("internal check of the chain failed: {p}"))
+                    .collect();
+                return;
+            }
         }
-        return;
     }
+    let mut lines = Vec::new();
+    let mut heads = 0;
+    for (family_instance, schedule) in &chains {
+        heads += schedule.len();
+        lines.extend(lines_from_chain(family_instance, schedule, cycle_weeks));
+    }
+    let mut cycle = instance.clone();
+    cycle.weeks = cycle_weeks;
+    cycle.days = cycle_weeks * WEEK;
+    let open = vec![None; lines.len()];
+    qualify::label_qualifications(&cycle, &mut lines, &open);
+    let floor = instance.min_position_pct;
+    if floor > 0.0 {
+        let mut target = TargetReport::new(Target::MinimumPosition(floor));
+        for (family_instance, schedule) in &chains {
+            // Every line of a chain has the same size: the chain length decides it.
+            let size = lines_from_chain(family_instance, schedule, schedule.len())
+                .first()
+                .map_or(0.0, |line| line.position_pct);
+            let chain_lines = schedule.len() as u32;
+            let reaching = if size + 1e-6 >= floor { chain_lines } else { 0 };
+            target.add(chain_lines, reaching, reaching);
+        }
+        report.targets.push(target);
+    }
+    report.lines = lines;
+    report.weeks = cycle_weeks as u32;
+    report.proven_lower_bound_heads = heads as u32;
+    report.status = if all_shortest {
+        SolveStatus::Optimal
+    } else {
+        SolveStatus::Feasible
+    };
+    report.objective = heads as f64;
+    report.best_bound = heads as f64;
 }

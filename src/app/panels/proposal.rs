@@ -151,6 +151,12 @@ pub fn ui(
     let rota = &proposal.rota;
     let violations = check_rota(scenario, rota);
     summary(ui, scenario, proposal, &rota.lines, &violations, language);
+    if let Some(report) = view.last_report.filter(|r| r.status.has_proposal()) {
+        // Targets are goals, not rules: what the proposal missed, with the arithmetic.
+        for missed in report.missed_targets(language) {
+            ui.colored_label(Color32::from_rgb(200, 110, 0), missed);
+        }
+    }
     if let Some(proposal) = &mut scenario.proposal {
         review_ui(ui, &mut proposal.review, draft, language);
         ui.add_space(6.0);

@@ -42,6 +42,9 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
         ui.end_row();
         check_row(ui, t("Nattvakt fredag teller som helg", "Friday night counts as weekend"), t("En nattvakt som starter fredag kveld regnes som helgearbeid.", "A night shift starting Friday counts as weekend work."), &mut scenario.rota.friday_night_is_weekend);
     });
+    for warning in crate::model::warnings(scenario) {
+        ui.colored_label(egui::Color32::from_rgb(200, 110, 0), warning.text(language));
+    }
     ui.add_space(8.0);
     ui.heading(t("Regler", "Rules"));
     let rules = &mut scenario.rules;

@@ -1,0 +1,233 @@
+//! The unit's targets (not rules): the minimum position size, full-time lines and wishes. The
+//! solver aims for them; what it misses is reported with the arithmetic that forbids more.
+
+use crate::i18n::Language;
+
+/// A target the unit set.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target {
+    /// No line under this position, % (`rules.min_position_pct`).
+    MinimumPosition(f64),
+    /// Lines at full time (within the full-time tolerance).
+    FullTime,
+    /// An employee's wish for a larger position (today mode).
+    Wish {
+        /// Who wishes.
+        employee: String,
+        /// The position wished for, %.
+        wanted_pct: f64,
+        /// The position in the proposal, %.
+        got_pct: f64,
+    },
+}
+
+/// How far the proposal reached one target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetReport {
+    /// The target.
+    pub target: Target,
+    /// Lines the target applies to.
+    pub lines: u32,
+    /// Lines that reach it.
+    pub reached: u32,
+    /// The most lines that can reach it (the arithmetic or count bound); equal to `reached` when
+    /// the proposal is proven best on this target.
+    pub best_possible: u32,
+}
+
+/// The unit's weekend arithmetic, for explaining a missed target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Arithmetic {
+    /// Works every f-th weekend.
+    pub weekend_frequency: u32,
+    /// Lines in the proposal.
+    pub heads: u32,
+    /// Full-time equivalents the needs make.
+    pub fte: f64,
+}
+
+impl Arithmetic {
+    /// The highest average position these heads can have, %.
+    pub fn highest_average_pct(&self) -> f64 {
+        if self.heads == 0 {
+            return 0.0;
+        }
+        (self.fte / f64::from(self.heads) * 100.0).min(100.0)
+    }
+}
+
+impl TargetReport {
+    /// A report with nothing counted yet.
+    pub fn new(target: Target) -> Self {
+        Self {
+            target,
+            lines: 0,
+            reached: 0,
+            best_possible: 0,
+        }
+    }
+
+    /// Adds one line family's numbers.
+    pub fn add(&mut self, lines: u32, reached: u32, best_possible: u32) {
+        self.lines += lines;
+        self.reached += reached;
+        self.best_possible += best_possible.max(reached);
+    }
+
+    /// Whether every line reaches the target.
+    pub fn met(&self) -> bool {
+        self.reached >= self.lines
+    }
+
+    /// Whether no proposal can reach it on more lines.
+    pub fn proven(&self) -> bool {
+        self.reached >= self.best_possible
+    }
+
+    /// The target's name as a manager reads it (with the app's label).
+    pub fn name(&self, language: Language) -> String {
+        match &self.target {
+            Target::MinimumPosition(pct) => format!(
+                "{} {} %",
+                language.pick("Minste stilling", "Minimum position"),
+                language.number(*pct, 0)
+            ),
+            Target::FullTime => language.pick("Heltid", "Full time").into(),
+            Target::Wish { employee, .. } => {
+                format!(
+                    "{} ({employee})",
+                    language.pick("Ønsket stilling", "Wished position")
+                )
+            }
+        }
+    }
+
+    /// What was missed and why, with the arithmetic; None when the target is met.
+    pub fn explain(&self, arithmetic: &Arithmetic, language: Language) -> Option<String> {
+        if self.met() {
+            return None;
+        }
+        let n = |value: u32| value.to_string();
+        let name = self.name(language);
+        Some(match &self.target {
+            Target::MinimumPosition(pct) => {
+                let under = self.lines - self.reached;
+                let must = self.lines.saturating_sub(self.best_possible);
+                let pct = language.number(*pct, 0);
+                let average = language.number(arithmetic.highest_average_pct(), 1);
+                let fte = language.number(arithmetic.fte, 1);
+                let every = language.every_nth(arithmetic.weekend_frequency);
+                let heads = n(arithmetic.heads);
+                let why = match language {
+                    Language::Bokmal => format!(
+                        "Ved {every} helg deler {heads} hoder {fte} årsverk: gjennomsnittet kan høyst bli {average} %"
+                    ),
+                    Language::English => format!(
+                        "At {every} weekend {heads} heads share {fte} FTE: the average can be at most {average} %"
+                    ),
+                };
+                let verdict = match (language, self.proven()) {
+                    (Language::Bokmal, true) => {
+                        format!("minst {must} linjer må ligge under {pct} % (bevist)")
+                    }
+                    (Language::English, true) => {
+                        format!("at least {must} lines must stay under {pct} % (proven)")
+                    }
+                    (Language::Bokmal, false) => format!(
+                        "regnestykket krever minst {must} under {pct} %, og søket fant ingen turnus med færre innen tidsgrensen"
+                    ),
+                    (Language::English, false) => format!(
+                        "the arithmetic needs at least {must} under {pct} %, and the search found no rota with fewer within the time limit"
+                    ),
+                };
+                match language {
+                    Language::Bokmal => format!(
+                        "{name}: {} av {} linjer er under. {why}; {verdict}.",
+                        n(under),
+                        n(self.lines)
+                    ),
+                    Language::English => format!(
+                        "{name}: {} of {} lines are under it. {why}; {verdict}.",
+                        n(under),
+                        n(self.lines)
+                    ),
+                }
+            }
+            Target::FullTime => {
+                let (reached, lines, best) =
+                    (n(self.reached), n(self.lines), n(self.best_possible));
+                match (language, self.proven()) {
+                    (Language::Bokmal, true) => format!(
+                        "{name}: {reached} av {lines} linjer er heltid; flere er ikke mulig med disse hodene og vaktene (bevist)."
+                    ),
+                    (Language::English, true) => format!(
+                        "{name}: {reached} of {lines} lines are full time; more is not possible with these heads and shifts (proven)."
+                    ),
+                    (Language::Bokmal, false) => format!(
+                        "{name}: {reached} av {lines} linjer er heltid; høyst {best} kan bli det, men søket fant ikke flere innen tidsgrensen."
+                    ),
+                    (Language::English, false) => format!(
+                        "{name}: {reached} of {lines} lines are full time; at most {best} can be, but the search found no more within the time limit."
+                    ),
+                }
+            }
+            Target::Wish {
+                employee,
+                wanted_pct,
+                got_pct,
+            } => {
+                let (wanted, got) = (
+                    language.number(*wanted_pct, 1),
+                    language.number(*got_pct, 1),
+                );
+                match language {
+                    Language::Bokmal => format!(
+                        "{employee} ønsker {wanted} % og får {got} %: timene behovet gir rekker ikke til alle ønsker når ingen går ned."
+                    ),
+                    Language::English => format!(
+                        "{employee} wishes {wanted} % and gets {got} %: the hours the needs make do not stretch to every wish when nobody goes down."
+                    ),
+                }
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missed_minimum_names_the_arithmetic_in_both_languages() {
+        let report = TargetReport {
+            target: Target::MinimumPosition(50.0),
+            lines: 44,
+            reached: 13,
+            best_possible: 13,
+        };
+        let arithmetic = Arithmetic {
+            weekend_frequency: 4,
+            heads: 44,
+            fte: 17.8,
+        };
+        assert_eq!(
+            report.explain(&arithmetic, Language::English).unwrap(),
+            "Minimum position 50 %: 31 of 44 lines are under it. At every 4th weekend 44 heads share 17.8 FTE: the average can be at most 40.5 %; at least 31 lines must stay under 50 % (proven)."
+        );
+        let norsk = report.explain(&arithmetic, Language::Bokmal).unwrap();
+        assert!(norsk.contains("17,8 årsverk"), "{norsk}");
+        assert!(norsk.contains("høyst bli 40,5 %"), "{norsk}");
+    }
+
+    #[test]
+    fn a_met_target_needs_no_explanation() {
+        let mut report = TargetReport::new(Target::FullTime);
+        report.add(10, 10, 10);
+        let arithmetic = Arithmetic {
+            weekend_frequency: 2,
+            heads: 10,
+            fte: 10.0,
+        };
+        assert_eq!(report.explain(&arithmetic, Language::Bokmal), None);
+    }
+}
