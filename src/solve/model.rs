@@ -92,6 +92,9 @@ pub enum Goal {
     Feasible,
     /// Diagnosis: least uncovered need (coverage gets slack).
     LeastUncovered,
+    /// Today mode: the fairest wishes (the largest shortfall, then the total), then the fewest
+    /// vacancies; over-staffing (at-least coverage) costs more than any wish gains.
+    Today,
 }
 
 /// x[line][day][shift]: the variable and its column, None where the line may not take the shift.
@@ -113,6 +116,11 @@ pub struct RotaModel {
     pub used: Vec<Option<usize>>,
     /// Uncovered need (column index) per (shift, day), in diagnosis models.
     pub uncovered: Vec<((usize, usize), usize)>,
+    /// Today mode: (line, column) of each wish's shortfall in hours, then the column of the
+    /// largest shortfall. These columns come last, after every column a feasibility model has.
+    pub wish_shortfall: Vec<(usize, usize)>,
+    /// Today mode: the column of the largest shortfall.
+    pub largest_shortfall: Option<usize>,
 }
 
 impl RotaModel {
@@ -131,6 +139,8 @@ impl RotaModel {
             x: Vec::new(),
             used: Vec::new(),
             uncovered: Vec::new(),
+            wish_shortfall: Vec::new(),
+            largest_shortfall: None,
         }
     }
 }
@@ -235,7 +245,14 @@ pub fn build(
     }
     position_size(&mut b);
     symmetry_breaking(&mut b);
+    let (wish_shortfall, largest_shortfall) = if goal == Goal::Today {
+        fair_wishes_and_few_vacancies(&mut b, &mut objective)
+    } else {
+        (Vec::new(), None)
+    };
     RotaModel {
+        wish_shortfall,
+        largest_shortfall,
         var_count: b.count,
         constraints: b.constraints,
         objective,
@@ -343,8 +360,14 @@ fn coverage(
             } else if b.instance.coverage_exact {
                 b.constraints.push(constraint!(planned == need));
             } else {
-                // Over-staffing is allowed but penalised: each extra shift costs.
-                *objective -= 0.1 * (planned.clone() - need);
+                // Over-staffing is allowed but penalised: each extra shift costs (in today mode
+                // more than a shift's worth of wishes gains, see `fair_wishes_and_few_vacancies`).
+                let cost = if goal == Goal::Today {
+                    OVERSTAFFING_COST_PER_HOUR * b.instance.shifts[s].hours
+                } else {
+                    0.1
+                };
+                *objective -= cost * (planned.clone() - need);
                 b.constraints.push(constraint!(planned >= need));
             }
         }
@@ -602,6 +625,53 @@ fn position_size(b: &mut Builder) {
                 .push(constraint!(hours.clone() >= line.min_hours * used.clone()));
         }
     }
+}
+
+/// Today mode's weights, per hour of the cycle: over-staffing first, then the largest wish
+/// shortfall, then the total shortfall, then vacancies.
+const OVERSTAFFING_COST_PER_HOUR: f64 = 10.0;
+
+/// Today mode's objective: the largest wish shortfall as small as possible, then the total
+/// shortfall, then as few vacancies as possible. Returns the shortfall columns.
+fn fair_wishes_and_few_vacancies(
+    b: &mut Builder,
+    objective: &mut Expression,
+) -> (Vec<(usize, usize)>, Option<usize>) {
+    let instance = b.instance;
+    let wishes: Vec<(usize, f64)> = (0..b.lines.len())
+        .filter_map(|l| {
+            let wanted = b.lines[l].wanted_hours?.min(b.lines[l].max_hours);
+            (wanted > b.lines[l].min_hours + 1e-6).then_some((l, wanted))
+        })
+        .collect();
+    let mut columns = Vec::new();
+    let mut shortfalls = Vec::new();
+    for &(l, wanted) in &wishes {
+        let (short, column) = b.add(variable().min(0.0).max(wanted));
+        let hours = b.hours(l, 0..instance.days);
+        b.constraints.push(constraint!(hours + short >= wanted));
+        columns.push((l, column));
+        shortfalls.push(short);
+    }
+    // Total shortfall weighs less than one hour of the largest: fairness first.
+    let total_weight = 1.0 / (wishes.len() as f64 + 1.0);
+    let vacancy_weight = total_weight / 10.0;
+    let mut largest = None;
+    if !shortfalls.is_empty() {
+        let (most, column) = b.add(variable().min(0.0));
+        for &short in &shortfalls {
+            b.constraints.push(constraint!(most >= short));
+        }
+        *objective -= most;
+        largest = Some(column);
+    }
+    for &short in &shortfalls {
+        *objective -= total_weight * short;
+    }
+    for used in b.used.iter().flatten() {
+        *objective -= vacancy_weight * instance.full_time_cycle_hours() * used.0;
+    }
+    (columns, largest)
 }
 
 /// Interchangeable lines: ideal lines in the same weekend group and family are ordered by hours;

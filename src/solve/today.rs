@@ -1,8 +1,8 @@
 //! Today mode: every employee keeps at least today's position, wishes for more are met as far as
 //! the hours allow, and the remaining hours become as few vacancies as possible.
 
-use super::model::{Holder, LineSpec, ShiftFamily};
-use super::run::{RunStatus, SolveControl};
+use super::model::{self, Goal, Holder, LineSpec, ShiftFamily};
+use super::run::{RunStatus, SolveControl, run_model};
 use super::{
     Found, SolveReport, SolveStatus, Target, TargetReport, extract_lines, find_rota, qualify,
     set_objective, smallest_line_hours,
@@ -42,7 +42,10 @@ pub(crate) fn today_lines(
                 weekend_group: None,
                 min_hours: hours_for(current) - 1e-6,
                 max_hours: hours_for(employee.max_pct),
-                wanted_hours: employee.wanted_pct.map(hours_for),
+                // A wish for full time is met by a line within the full-time tolerance.
+                wanted_hours: employee
+                    .wanted_pct
+                    .map(|wanted| hours_for(wanted.min(full_time_from_pct.max(current)))),
                 qualification: Some(employee.qualification),
             }
         })
@@ -76,10 +79,11 @@ pub(super) fn vacancy_count(scenario: &Scenario, instance: &Instance) -> usize {
     for_hours.max(bounds_heads.saturating_sub(scenario.staff.len())) + 2
 }
 
-/// Today mode, step by step, each step a short search for a rota:
-/// 1. everyone keeps at least today's position (any rota at all);
-/// 2. wishes, largest first: each person's wish fully, else half of it, when a rota allows it;
-/// 3. fewer vacancies, one at a time, down to what the hours require.
+/// Today mode as one optimisation (see [`super::model::Goal::Today`]): everyone keeps at least
+/// today's position (hard); over-staffing, where at-least coverage allows it, as little as
+/// possible; wishes met as fairly as the hours allow (the largest shortfall as small as possible,
+/// then the total); then the fewest vacancies. A first rota is found without an objective (HiGHS
+/// finds one fastest that way); the optimisation then starts from it.
 pub(super) fn solve_today(
     scenario: &Scenario,
     instance: &Instance,
@@ -89,7 +93,7 @@ pub(super) fn solve_today(
     remaining: &dyn Fn() -> f64,
 ) {
     let vacancies = vacancy_count(scenario, instance);
-    let mut lines = today_lines(scenario, instance, vacancies);
+    let lines = today_lines(scenario, instance, vacancies);
     control.set_phase(
         format!(
             "{} ansatte og inntil {vacancies} ledige linjer",
@@ -98,7 +102,7 @@ pub(super) fn solve_today(
         started,
     );
     let (status, first) = find_rota(instance, &lines, remaining(), control, started);
-    let Some(mut best) = first else {
+    let Some(first) = first else {
         report.status = match status {
             RunStatus::Infeasible => SolveStatus::Infeasible,
             RunStatus::Cancelled => SolveStatus::Cancelled,
@@ -106,90 +110,19 @@ pub(super) fn solve_today(
         };
         return;
     };
-    let step_seconds = || remaining().min(3.0);
-    let mut all_wishes_met = true;
-    let mut wishes: Vec<usize> = (0..lines.len())
-        .filter(|&l| {
-            lines[l]
-                .wanted_hours
-                .is_some_and(|w| w > lines[l].min_hours + 1e-6)
-        })
-        .collect();
-    wishes.sort_by(|&a, &b| {
-        let gap = |l: usize| lines[l].wanted_hours.unwrap_or(0.0) - lines[l].min_hours;
-        gap(b).total_cmp(&gap(a))
-    });
-    control.set_phase("ønsker om større stilling".into(), started);
-    // Often the hours allow every wish at once: one search instead of one per person.
-    let mut everyone = lines.clone();
-    for &l in &wishes {
-        everyone[l].min_hours = everyone[l].wanted_hours.unwrap_or(everyone[l].min_hours);
-    }
-    let promised: f64 = everyone
-        .iter()
-        .filter(|t| t.holder != Holder::Vacancy)
-        .map(|t| smallest_line_hours(instance, t.min_hours))
-        .sum();
-    if !wishes.is_empty()
-        && promised <= instance.cycle_need_hours() + 1e-6
-        && let (_, Some(found)) = find_rota(instance, &everyone, step_seconds(), control, started)
-    {
-        lines = everyone;
-        best = found;
-        wishes.clear();
-    }
-    for l in wishes {
-        let wanted = lines[l].wanted_hours.unwrap_or(lines[l].min_hours);
-        let mut met = false;
-        for share in [1.0, 0.5] {
-            if remaining() <= 0.2 || control.is_cancelled() {
-                break;
-            }
-            let mut trial = lines.clone();
-            trial[l].min_hours = lines[l].min_hours + share * (wanted - lines[l].min_hours);
-            // Hours are fixed by the need: a wish beyond what is left for anyone cannot be met.
-            let promised: f64 = trial
-                .iter()
-                .filter(|t| t.holder != Holder::Vacancy)
-                .map(|t| smallest_line_hours(instance, t.min_hours))
-                .sum();
-            if promised > instance.cycle_need_hours() + 1e-6 {
-                continue;
-            }
-            if let (_, Some(found)) = find_rota(instance, &trial, step_seconds(), control, started)
-            {
-                lines = trial;
-                best = found;
-                met = share == 1.0;
-                break;
-            }
-        }
-        all_wishes_met &= met;
-    }
-    control.set_phase("færre ledige stillinger".into(), started);
-    let vacancy_hours = instance.cycle_need_hours()
-        - lines
-            .iter()
-            .filter(|l| l.holder != Holder::Vacancy)
-            .map(|l| l.max_hours)
-            .sum::<f64>();
-    let fewest_vacancies = (vacancy_hours.max(0.0) / instance.full_time_cycle_hours() - 1e-9)
-        .ceil()
-        .max(0.0) as usize;
-    let mut in_use = used_vacancies(&best);
-    while in_use > fewest_vacancies && remaining() > 0.2 && !control.is_cancelled() {
-        let employees = lines.iter().filter(|l| l.holder != Holder::Vacancy).count();
-        let trial: Vec<LineSpec> = lines[..employees + in_use - 1].to_vec();
-        match find_rota(instance, &trial, step_seconds(), control, started) {
-            (_, Some(found)) => {
-                in_use = used_vacancies(&found);
-                lines = trial;
-                best = found;
-            }
-            _ => break,
-        }
-    }
-    report.status = if all_wishes_met && in_use <= fewest_vacancies {
+    control.set_phase("ønsker og færre ledige stillinger".into(), started);
+    let fewest_vacancies = fewest_vacancies(instance, &lines);
+    let (level_proven, first) =
+        fairest_wishes(instance, &lines, first, control, started, remaining);
+    let (proven, best) = if level_proven {
+        (true, first)
+    } else {
+        optimise(instance, &lines, first, control, started, remaining)
+    };
+    let in_use = used_vacancies(&best);
+    let all_wishes_met = wishes_met(instance, &best);
+    let best = &best;
+    report.status = if proven || (all_wishes_met && in_use <= fewest_vacancies) {
         SolveStatus::Optimal
     } else {
         SolveStatus::Feasible
@@ -226,6 +159,86 @@ pub(super) fn solve_today(
     report.targets = wish_reports(scenario, instance, &report.lines);
     let vacancies_used = in_use as f64;
     set_objective(report, vacancies_used, fewest_vacancies as f64);
+}
+
+/// Fewest vacancies the hours allow: what today's staff cannot take at their maximum, in
+/// full-time lines.
+fn fewest_vacancies(instance: &Instance, lines: &[LineSpec]) -> usize {
+    let vacancy_hours = instance.cycle_need_hours()
+        - lines
+            .iter()
+            .filter(|l| l.holder != Holder::Vacancy)
+            .map(|l| l.max_hours)
+            .sum::<f64>();
+    (vacancy_hours.max(0.0) / instance.full_time_cycle_hours() - 1e-9)
+        .ceil()
+        .max(0.0) as usize
+}
+
+/// Hours a line works in a solution.
+fn line_hours(instance: &Instance, found: &Found, line: usize) -> f64 {
+    found.x[line]
+        .iter()
+        .flat_map(|day| day.iter().enumerate())
+        .filter_map(|(s, cell)| cell.map(|(_, c)| (s, c)))
+        .filter(|&(_, c)| found.result.values.get(c).is_some_and(|&v| v > 0.5))
+        .map(|(s, _)| instance.shifts[s].hours)
+        .sum()
+}
+
+/// Whether every wish is met in a solution (in whole shifts: the smallest line reaching it).
+fn wishes_met(instance: &Instance, found: &Found) -> bool {
+    found.lines.iter().enumerate().all(|(l, spec)| {
+        spec.wanted_hours.is_none_or(|wanted| {
+            let wanted = smallest_line_hours(instance, wanted.min(spec.max_hours));
+            line_hours(instance, found, l) + 1e-6 >= wanted.min(spec.max_hours)
+        })
+    })
+}
+
+/// The today-mode optimisation, started from `first`; whether HiGHS proved it, and the best.
+fn optimise(
+    instance: &Instance,
+    lines: &[LineSpec],
+    first: Found,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> (bool, Found) {
+    if wishes_met(instance, &first) && used_vacancies(&first) <= fewest_vacancies(instance, lines) {
+        return (true, first);
+    }
+    let built = model::build(instance, lines, Goal::Today, &[]);
+    // The start: the first rota, with its wish shortfalls worked out.
+    let mut initial = first.result.values.clone();
+    initial.resize(built.var_count, 0.0);
+    let mut largest: f64 = 0.0;
+    for &(l, column) in &built.wish_shortfall {
+        let wanted = lines[l].wanted_hours.unwrap_or(0.0).min(lines[l].max_hours);
+        let short = (wanted - line_hours(instance, &first, l)).max(0.0);
+        initial[column] = short;
+        largest = largest.max(short);
+    }
+    if let Some(column) = built.largest_shortfall {
+        initial[column] = largest;
+    }
+    let (x, used) = (built.x.clone(), built.used.clone());
+    let result = run_model(built, remaining(), None, Some(&initial), control, started);
+    match result.status {
+        RunStatus::Optimal | RunStatus::Feasible => {
+            let proven = result.status == RunStatus::Optimal;
+            (
+                proven,
+                Found {
+                    result,
+                    lines: lines.to_vec(),
+                    x,
+                    used,
+                },
+            )
+        }
+        _ => (false, first),
+    }
 }
 
 fn used_vacancies(found: &Found) -> usize {
@@ -273,4 +286,98 @@ fn wish_reports(
             })
         })
         .collect()
+}
+
+/// The smallest largest shortfall the hours allow (water-filling): the hours left after everyone
+/// keeps today's position go to the wishes, the largest first, until they run out.
+fn water_level(increments: &[f64], spare_hours: f64) -> f64 {
+    let total: f64 = increments.iter().sum();
+    if spare_hours >= total - 1e-6 {
+        return 0.0;
+    }
+    let given = |level: f64| -> f64 { increments.iter().map(|&i| (i - level).max(0.0)).sum() };
+    let (mut low, mut high) = (0.0, increments.iter().copied().fold(0.0, f64::max));
+    for _ in 0..60 {
+        let middle = (low + high) / 2.0;
+        if given(middle) > spare_hours {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    high
+}
+
+/// Wishes raised to the water level (then a shift or more below it, when the rules do not allow
+/// that), each a short search for a rota. A rota at the level itself is the fairest possible,
+/// so proven: no rota gives the wishes more hours than the need leaves once everyone keeps
+/// today's position.
+fn fairest_wishes(
+    instance: &Instance,
+    lines: &[LineSpec],
+    first: Found,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> (bool, Found) {
+    let wishers: Vec<usize> = (0..lines.len())
+        .filter(|&l| {
+            lines[l]
+                .wanted_hours
+                .is_some_and(|w| w.min(lines[l].max_hours) > lines[l].min_hours + 1e-6)
+        })
+        .collect();
+    if wishers.is_empty() {
+        return (false, first);
+    }
+    // Measured from today's position in whole shifts, as `kept` is.
+    let increment = |l: usize| {
+        let today = smallest_line_hours(instance, lines[l].min_hours);
+        (lines[l].wanted_hours.unwrap_or(0.0).min(lines[l].max_hours) - today).max(0.0)
+    };
+    let kept: f64 = lines
+        .iter()
+        .filter(|l| l.holder != Holder::Vacancy)
+        .map(|l| smallest_line_hours(instance, l.min_hours))
+        .sum();
+    let spare = instance.cycle_need_hours() - kept;
+    let increments: Vec<f64> = wishers.iter().map(|&l| increment(l)).collect();
+    let level = water_level(&increments, spare.max(0.0));
+    let shift = instance
+        .shifts
+        .iter()
+        .map(|s| s.hours)
+        .fold(f64::INFINITY, f64::min);
+    for (step, extra) in [0.0, 1.0, 2.0, 4.0].into_iter().enumerate() {
+        if remaining() <= 0.5 || control.is_cancelled() {
+            break;
+        }
+        let mut trial = lines.to_vec();
+        for &l in &wishers {
+            let raise = (increment(l) - (level + extra * shift)).max(0.0);
+            trial[l].min_hours = lines[l].min_hours + raise;
+        }
+        let promised: f64 = trial
+            .iter()
+            .filter(|t| t.holder != Holder::Vacancy)
+            .map(|t| smallest_line_hours(instance, t.min_hours))
+            .sum();
+        if promised > instance.cycle_need_hours() + 1e-6 {
+            continue;
+        }
+        // The level itself is the question worth a little more time: it would prove the rest.
+        let seconds = remaining().min(if step == 0 { 4.0 } else { 3.0 });
+        if let (_, Some(found)) = find_rota(instance, &trial, seconds, control, started) {
+            // The trial's raised minimums were only a way to find it: keep today's as the rule.
+            let found = Found {
+                lines: lines.to_vec(),
+                ..found
+            };
+            // At the level itself, every spare hour went to the wishes as evenly as the
+            // arithmetic allows: the largest and the total shortfall are the least possible,
+            // and no hour is left for a vacancy (with the need met exactly).
+            return (step == 0 && instance.coverage_exact, found);
+        }
+    }
+    (false, first)
 }
