@@ -488,11 +488,13 @@ impl Warning {
                 let every = language.every_nth(*weekend_frequency);
                 match language {
                     Language::Bokmal => format!(
-                        "Turnusperioden på {weeks} uker går ikke opp i {every} helg: linjene får ulikt antall helger og helgegruppene går ikke igjen hver periode. Nærmeste lengder som går opp: {} uker.",
+                        "Turnusperioden på {weeks} uker går ikke opp i {every} helg: hver linje kan bare jobbe {} av periodens {weeks} helger, så helgene trenger flere hoder enn {every} helg gir. Nærmeste lengder som går opp: {} uker.",
+                        weeks / weekend_frequency,
                         options.join(" eller ")
                     ),
                     Language::English => format!(
-                        "A cycle of {weeks} weeks is not a multiple of {every} weekend: lines get different numbers of weekends and the weekend groups do not repeat each cycle. The nearest lengths that are: {} weeks.",
+                        "A cycle of {weeks} weeks is not a multiple of {every} weekend: each line can work only {} of the cycle's {weeks} weekends, so the weekends need more heads than {every} weekend gives. The nearest lengths that are: {} weeks.",
+                        weeks / weekend_frequency,
                         options.join(" or ")
                     ),
                 }

@@ -24,6 +24,24 @@ pub fn before_solving(scenario: &Scenario, instance: &Instance, mode: SolveMode)
             ));
         }
     }
+    // AML § 10-4 (4): working Sundays at least every 3rd week makes full time at most 35.5 h.
+    let sunday_need = scenario
+        .needs
+        .values()
+        .any(|counts| counts.get(crate::model::SUNDAY).is_some_and(|&n| n > 0));
+    if let crate::model::FullTimeHours::Hours(hours) = scenario.rota.full_time
+        && hours > rules.rota_full_time_hours + 1e-9
+        && sunday_need
+        && scenario.rota.weekend_frequency <= 3
+    {
+        problems.push(format!(
+            "Full time (rota.full_time) is {hours:.1} h per week, but every line works Sundays every {} weekend, at least every 3rd week: such a rota's full time is at most {:.1} h (AML § 10-4 (4)); {:.1} h is for day work (HTA § 4.2.1). Positions would be measured wrongly. Set full time to {:.1} h or to the 3-shift rule.",
+            crate::rules::ordinal(scenario.rota.weekend_frequency),
+            rules.rota_full_time_hours,
+            rules.day_work_full_time_hours,
+            rules.rota_full_time_hours
+        ));
+    }
     if instance.shifts.is_empty() {
         problems.push("The needs are all zero: there is nothing to plan. Enter the headcount per shift and weekday.".into());
     }

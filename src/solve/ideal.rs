@@ -73,6 +73,17 @@ pub(super) fn family_need(instance: &Instance, family: ShiftFamily) -> (f64, u32
     (hours, weekend_heads)
 }
 
+/// Fewest heads the weekends need: f·W when the cycle is a multiple of f. Otherwise a line can
+/// work at most ⌊weeks / f⌋ weekends of the cycle (it repeats), while every weekend needs W.
+pub(super) fn weekend_bound(instance: &Instance, weekend_heads: u32) -> u32 {
+    let (weeks, f) = (instance.weeks as u32, instance.weekend_frequency as u32);
+    if f <= 1 || weeks.is_multiple_of(f) {
+        return f * weekend_heads;
+    }
+    let per_line = (weeks / f).max(1);
+    (weekend_heads * weeks).div_ceil(per_line)
+}
+
 /// Fewest hours every line must carry. At exactly f·W heads in fixed weekend groups, a group has
 /// as many lines as a weekend needs, so each line works every weekend day whose need is W (and,
 /// with whole weekends, the other day too).
@@ -166,7 +177,7 @@ pub(super) fn solve_ideal(
         let family_remaining = || deadline - started.elapsed().as_secs_f64();
         let remaining: &dyn Fn() -> f64 = &family_remaining;
         let hours_bound = (hours / full_cycle - 1e-9).ceil().max(1.0) as u32;
-        let lower = hours_bound.max(f * weekend_heads);
+        let lower = hours_bound.max(weekend_bound(instance, weekend_heads));
         let mut found = None;
         let mut status = SolveStatus::Infeasible;
         for heads in lower..=lower + 12 {

@@ -250,7 +250,17 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                     .violations
                     .iter()
                     .filter(|v| v.severity == Severity::Breach)
-                    .map(|v| format!("internal check failed ({}): {}", v.rule, v.message))
+                    .map(|v| {
+                        if v.rule == "full_time_hours" {
+                            // The scenario's full time, not the model, is at odds with the law.
+                            format!(
+                                "Full time (rota.full_time) does not fit this rota: {}. Set full time to the hours the law gives this rota.",
+                                v.message
+                            )
+                        } else {
+                            format!("internal check failed ({}): {}", v.rule, v.message)
+                        }
+                    })
                     .collect();
                 report.status = SolveStatus::Infeasible;
                 report.lines.clear();
