@@ -1,0 +1,97 @@
+//! A slice of the generated corpus (bench/corpus): units that are not the bundled examples. Each
+//! must get an answer within its time limit — a rota that passes the independent checker and
+//! meets every need, or a diagnosis — and every missed target must be explained. The whole
+//! corpus is benchmarked by bench/corpus/run.sh; this slice keeps regressions visible in CI.
+
+use heltid::i18n::Language;
+use heltid::io::load_scenario;
+use heltid::model::{Scenario, SolveMode};
+use heltid::rules::{Severity, check_rota};
+use heltid::solve::{SolveControl, SolveOptions, SolveReport, solve};
+use std::path::Path;
+
+/// Varied on purpose: 4–12 weeks, every 2nd/3rd/4th weekend, long and mid shifts, 15–60 staff,
+/// a cycle that is not a multiple of the weekend frequency, floors from 0 to 60 %.
+const SLICE: [&str; 8] = [
+    "unit_001", "unit_002", "unit_003", "unit_007", "unit_011", "unit_012", "unit_013", "unit_015",
+];
+
+fn unit(name: &str) -> Scenario {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("bench/corpus/units")
+        .join(format!("{name}.ron"));
+    load_scenario(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn solve_unit(scenario: &Scenario, mode: SolveMode) -> SolveReport {
+    let options = SolveOptions {
+        mode,
+        time_limit_seconds: 10.0,
+    };
+    solve(scenario, &options, &SolveControl::default())
+}
+
+fn assert_answered(name: &str, scenario: &Scenario, report: &SolveReport) {
+    assert!(
+        report.status.has_proposal(),
+        "{name}: {:?} {:?}",
+        report.status,
+        report.diagnosis
+    );
+    let mut solved = scenario.clone();
+    report.apply_to(&mut solved);
+    let breaches: Vec<_> = check_rota(&solved, &report.rota())
+        .into_iter()
+        .filter(|v| v.severity == Severity::Breach)
+        .collect();
+    assert!(breaches.is_empty(), "{name}: {breaches:#?}");
+    let days = solved.rota.weeks as usize * 7;
+    for (code, need) in &solved.needs {
+        for day in 0..days {
+            let planned = report
+                .lines
+                .iter()
+                .filter(|l| l.cells[day] == *code)
+                .count() as i64;
+            let needed = need[day % 7];
+            if solved.rules.coverage_exact {
+                assert_eq!(planned, needed, "{name}: {code} on day {day}");
+            } else {
+                assert!(planned >= needed, "{name}: {code} on day {day}");
+            }
+        }
+    }
+    // Every missed target says why, in both languages.
+    for target in report.targets.iter().filter(|t| !t.met()) {
+        let arithmetic = report.arithmetic();
+        for language in [Language::Bokmal, Language::English] {
+            assert!(target.explain(&arithmetic, language).is_some(), "{name}");
+        }
+    }
+}
+
+macro_rules! ideal_unit_tests {
+    ($($test:ident => $index:expr),* $(,)?) => {$(
+        #[test]
+        fn $test() {
+            let name = SLICE[$index];
+            let scenario = unit(name);
+            let report = solve_unit(&scenario, SolveMode::Ideal);
+            assert_answered(name, &scenario, &report);
+            // Never fewer heads than what was proven necessary.
+            let heads = report.lines.len() as u32;
+            assert!(heads >= report.bounds.heads_needed.min(report.proven_lower_bound_heads));
+        }
+    )*};
+}
+
+ideal_unit_tests! {
+    ideal_unit_001 => 0,
+    ideal_unit_002 => 1,
+    ideal_unit_003 => 2,
+    ideal_unit_007 => 3,
+    ideal_unit_011 => 4,
+    ideal_unit_012 => 5,
+    ideal_unit_013 => 6,
+    ideal_unit_015 => 7,
+}
