@@ -179,15 +179,16 @@ fn value_at(text: &str, start: &Position, end: &Position) -> Option<String> {
     let mut chars = rest.char_indices();
     let (_, first) = chars.next()?;
     let value_end = if first == '"' {
+        // Up to the closing quote, or the end of the line when it is not closed there.
         let mut escaped = false;
         rest.char_indices()
             .skip(1)
             .find(|&(_, c)| {
-                let closes = c == '"' && !escaped;
+                let closes = (c == '"' && !escaped) || c == '\n';
                 escaped = c == '\\' && !escaped;
                 closes
             })
-            .map_or(rest.len(), |(i, _)| i + 1)
+            .map_or(rest.len(), |(i, c)| if c == '\n' { i } else { i + 1 })
     } else if matches!(first, ',' | ')' | ']' | '}' | '(' | '[' | '{' | ':') {
         first.len_utf8()
     } else {

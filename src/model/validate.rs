@@ -27,13 +27,24 @@ impl Problem {
 /// echoed whole.
 const MAX_QUOTED: usize = 60;
 
-/// `text` cut to 60 characters, "…" marking the cut.
+/// `text` cut to 60 characters, "…" marking the cut, on one line (a line break shows as \n).
 pub fn cut(text: &str) -> String {
+    let mut shown: String = text
+        .chars()
+        .take(MAX_QUOTED)
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_debug().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
     if text.chars().count() > MAX_QUOTED {
-        format!("{}…", text.chars().take(MAX_QUOTED).collect::<String>())
-    } else {
-        text.to_string()
+        shown.push('…');
     }
+    shown
 }
 
 /// `text` in double quotes, cut to 60 characters.

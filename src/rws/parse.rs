@@ -55,14 +55,23 @@ pub enum RwsError {
 /// Reads and parses an RWS file; the instance is named after the file name without extension.
 pub fn load(path: &Path) -> Result<Instance, RwsError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| RwsError::Read {
+    let bytes = std::fs::read(path).map_err(|source| RwsError::Read {
         file: file.clone(),
         source,
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        RwsError::Format {
+            file: file.clone(),
+            line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
+            expected: "text (ASCII or UTF-8)".into(),
+            found: format!("the byte 0x{:02X}", bytes[error.valid_up_to()]),
+        }
     })?;
     let name = path
         .file_stem()
         .map_or_else(|| file.clone(), |s| s.to_string_lossy().into_owned());
-    let mut instance = parse(&text, &file)?;
+    let mut instance = parse(text, &file)?;
     instance.name = name;
     Ok(instance)
 }
@@ -567,6 +576,19 @@ D  360 480 2 7\r\nA  840 480 2 6\r\nN  1320 480 2 4\r\n\r\n\
         assert_eq!((line, found.as_str()), (18, "\"64\""));
         let text = EXAMPLE1.replacen("N  1320 480 2 4", "N  1320 480 2 63", 1);
         assert!(parse(&text, "ok").is_ok());
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_names_the_line_and_the_byte() {
+        let path =
+            std::env::temp_dir().join(format!("heltid-rws-latin1-{}.txt", std::process::id()));
+        std::fs::write(&path, b"7\n9\n\xc6\n").expect("written");
+        let error = load(&path).expect_err("not UTF-8").to_string();
+        assert!(
+            error.ends_with(", line 3: expected text (ASCII or UTF-8), found the byte 0xC6"),
+            "{error}"
+        );
+        std::fs::remove_file(&path).ok();
     }
 
     #[test]
