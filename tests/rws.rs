@@ -337,6 +337,118 @@ fn cli_reports_each_instance_and_broken_files() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+// Issue 12, finding 2: with blocks as long as the chain, the day graph was built before HiGHS
+// started, unbounded and outside the time limit (33 s and 3.1 GB at a limit of 5 s).
+
+/// An instance within every bound the parser sets whose day graph explodes: `employees` weeks,
+/// blocks of any length up to `longest`.
+fn long_blocks(employees: usize, longest: usize) -> Instance {
+    Instance {
+        name: "long blocks".into(),
+        employees,
+        shifts: vec![
+            shift("D", 1, longest),
+            shift("A", 1, longest),
+            shift("N", 1, longest),
+        ],
+        demand: vec![[employees as u32 / 4; 7]; 3],
+        off_block: BlockLimits {
+            min: 1,
+            max: longest,
+        },
+        work_block: BlockLimits {
+            min: 1,
+            max: longest,
+        },
+        forbidden: vec![vec![N, D]],
+    }
+}
+
+#[test]
+fn the_day_graph_is_bounded_and_stops_at_its_deadline() {
+    let control = SolveControl::default();
+    let huge = long_blocks(1000, 6999);
+    let started = std::time::Instant::now();
+    assert_eq!(
+        rws::graph::days(&huge, None, &control).map(|g| g.arcs.len()),
+        Err(rws::graph::Unbuilt::TooLarge)
+    );
+    assert!(
+        started.elapsed().as_secs_f64() < 1.0,
+        "{:?}",
+        started.elapsed()
+    );
+    let now = std::time::Instant::now();
+    assert_eq!(
+        rws::graph::days(&huge, Some(now), &control).map(|g| g.arcs.len()),
+        Err(rws::graph::Unbuilt::TimeLimit)
+    );
+    control.cancel();
+    assert_eq!(
+        rws::graph::days(&unique_instance(), None, &control).map(|g| g.arcs.len()),
+        Err(rws::graph::Unbuilt::Cancelled)
+    );
+}
+
+#[test]
+fn instances_too_large_to_model_are_refused_at_once() {
+    // Graphs past the bound, then day models past theirs: refused before HiGHS, in
+    // milliseconds, where building them took tens of seconds and gigabytes.
+    for (employees, longest) in [(1000, 6999), (300, 2099), (200, 1399)] {
+        let instance = long_blocks(employees, longest);
+        let started = std::time::Instant::now();
+        let report = rws::solve(&instance, 30.0, &SolveControl::default());
+        let seconds = started.elapsed().as_secs_f64();
+        assert_eq!(report.status, Status::Error, "{employees} weeks, {longest}");
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.contains("too large to model")),
+            "{:?}",
+            report.problems
+        );
+        assert!(
+            seconds < 1.0,
+            "{employees} weeks, blocks up to {longest}: {seconds:.1} s"
+        );
+    }
+}
+
+#[test]
+fn cli_refuses_a_block_longer_than_the_chain_at_once() {
+    let Some(data) = data_dir() else {
+        return;
+    };
+    let text = std::fs::read_to_string(data.join("Example1221.txt")).expect("Example1221");
+    let mut lines: Vec<&str> = text.lines().collect();
+    // `sed '21s/.*/1 100000\r/'`: the days-off blocks.
+    lines[20] = "1 100000\r";
+    let dir = std::env::temp_dir().join(format!("heltid-rws-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("b.txt");
+    std::fs::write(&path, lines.join("\n")).expect("written");
+    let started = std::time::Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_heltid"))
+        .args(["rws", path.to_str().expect("path"), "--time-limit", "5"])
+        .output()
+        .expect("heltid runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("line 21")
+            && stderr.contains("at most the whole chain (41 employees × 7 = 287 days)")
+            && stderr.contains("\"100000\""),
+        "{stderr}"
+    );
+    assert!(
+        started.elapsed().as_secs_f64() < 2.0,
+        "{:?}",
+        started.elapsed()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// Every schedule with the same demand as `chain`'s two week rows: each weekday's two cells
 /// in either order. The checker decides each; so the instance is feasible exactly when one
 /// passes.

@@ -1,6 +1,6 @@
 //! `heltid export`: the rota to CSV, XLSX or a one-page PDF.
 
-use super::{EXIT_FILE_PROBLEM, load_or_report};
+use super::{EXIT_FILE_PROBLEM, load_or_report, out_problem, print, tell};
 use crate::export::{Format, export};
 use serde_json::json;
 use std::path::Path;
@@ -17,24 +17,28 @@ pub enum FormatArg {
     Pdf,
 }
 
-/// Runs `heltid export`.
+/// Runs `heltid export`. It never writes over its input: an export is not a scenario.
 pub fn run(file: &Path, format: FormatArg, out: &Path) -> ExitCode {
     let scenario = match load_or_report(file, false, |errors| json!({ "errors": errors })) {
         Ok(scenario) => scenario,
         Err(code) => return code,
     };
+    if let Some(problem) = out_problem(out, file, false) {
+        tell!("{problem}");
+        return ExitCode::from(EXIT_FILE_PROBLEM);
+    }
     let format = match format {
         FormatArg::Csv => Format::Csv,
         FormatArg::Xlsx => Format::Xlsx,
         FormatArg::Pdf => Format::Pdf,
     };
     match export(&scenario, format, out) {
-        Ok(()) => {
-            println!("{}", out.display());
-            ExitCode::SUCCESS
-        }
+        Ok(()) => match print(|stdout| writeln!(stdout, "{}", out.display())) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
         Err(error) => {
-            eprintln!("{}: {error}", file.display());
+            tell!("{}: {error}", file.display());
             ExitCode::from(EXIT_FILE_PROBLEM)
         }
     }

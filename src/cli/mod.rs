@@ -11,8 +11,18 @@ use crate::model::Scenario;
 use crate::rules::ordinal;
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// `eprintln!` that does not panic when standard error is closed.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use tell;
 
 /// Exit code when the input file has problems.
 pub const EXIT_FILE_PROBLEM: u8 = 2;
@@ -75,12 +85,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ModeArg::Ideal)]
         mode: ModeArg,
         /// Seconds before the best proposal so far is returned.
-        #[arg(long, default_value_t = 30.0)]
+        #[arg(long, default_value_t = 30.0, value_parser = parse_seconds)]
         time_limit: f64,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
-        /// Save the scenario with the proposal to this file (.ron).
+        /// Save the scenario with the proposal to this file (.ron), before anything is printed.
+        /// It is checked before solving starts; it may be the scenario file itself.
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -105,7 +116,7 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Seconds per instance before giving up on it (status timeout).
-        #[arg(long, default_value_t = 10.0)]
+        #[arg(long, default_value_t = 10.0, value_parser = parse_seconds)]
         time_limit: f64,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -168,11 +179,60 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-pub(crate) fn print_json(value: &Value) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).unwrap_or_default()
-    );
+/// Writes to standard output through `write`. A closed pipe (`heltid … | head -1`) ends the
+/// command quietly with exit 0: the reader has gone and nothing went wrong. Any other write
+/// error is told on stderr and exits 2. Commands write `--out` files before printing.
+pub(crate) fn print(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), ExitCode> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
+        Err(error) => {
+            tell!("heltid: cannot write the output: {error}");
+            Err(ExitCode::from(EXIT_FILE_PROBLEM))
+        }
+    }
+}
+
+pub(crate) fn print_json(value: &Value) -> Result<(), ExitCode> {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    print(|out| writeln!(out, "{text}"))
+}
+
+/// `--time-limit`: seconds, a finite number of at least 0.
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds >= 0.0 => Ok(seconds),
+        _ => Err(format!(
+            "{text:?} is not a number of seconds; give a number of 0 or more, such as 30"
+        )),
+    }
+}
+
+/// Why `--out` cannot be written, checked before any work is done: `None` when it can.
+///
+/// The target must not be a directory, its folder must exist and take a new file, and it
+/// must not be `input` unless `may_be_input` (`solve --out` on its own file saves the
+/// proposal into it; an export there would replace the scenario).
+pub(crate) fn out_problem(out: &Path, input: &Path, may_be_input: bool) -> Option<String> {
+    let shown = out.display();
+    if out.is_dir() {
+        return Some(format!(
+            "--out {shown}: is a folder; give a file name such as {}",
+            out.join("proposal.ron").display()
+        ));
+    }
+    if !may_be_input && crate::io::same_file(out, input) {
+        return Some(format!(
+            "--out {shown}: is the input file {}; writing there would replace it, so give \
+             another file name",
+            input.display()
+        ));
+    }
+    crate::io::check_writable(out)
+        .err()
+        .map(|error| format!("--out {error}"))
 }
 
 /// Loads a file; on problems prints them (as text or JSON) and returns the exit code.
@@ -184,11 +244,12 @@ pub fn load_or_report(
     load_scenario(file).map_err(|error: FileError| {
         let messages = error.messages();
         if json {
-            print_json(&json_on_error(messages));
+            // The exit code says it either way, also when nobody reads the output.
+            let _ = print_json(&json_on_error(messages));
         } else {
-            eprintln!("{}: {} problem(s)", file.display(), messages.len());
+            tell!("{}: {} problem(s)", file.display(), messages.len());
             for message in messages {
-                eprintln!("  {message}");
+                tell!("  {message}");
             }
         }
         ExitCode::from(EXIT_FILE_PROBLEM)
@@ -242,7 +303,7 @@ fn check(file: &Path, json: bool) -> ExitCode {
     let today = today_stats(&scenario);
     let what_if = calc::what_if(&scenario);
     let warnings = crate::model::warnings(&scenario);
-    if json {
+    let printed = if json {
         print_json(&json!({
             "valid": true,
             "errors": [],
@@ -261,77 +322,104 @@ fn check(file: &Path, json: bool) -> ExitCode {
                 "max_average_position_pct": row.bounds.max_average_position_pct,
                 "all_full_time_possible": row.bounds.all_full_time_possible,
             })).collect::<Vec<_>>(),
-        }));
+        }))
     } else {
-        print_check_text(&scenario, &bounds, &today, &what_if);
-        for warning in &warnings {
-            println!(
-                "warning: {}: {}",
-                warning.path(),
-                warning.text(crate::i18n::Language::English)
-            );
-        }
-    }
-    ExitCode::SUCCESS
+        print(|out| {
+            print_check_text(out, &scenario, &bounds, &today, &what_if)?;
+            for warning in &warnings {
+                writeln!(
+                    out,
+                    "warning: {}: {}",
+                    warning.path(),
+                    warning.text(crate::i18n::Language::English)
+                )?;
+            }
+            Ok(())
+        })
+    };
+    printed.err().unwrap_or(ExitCode::SUCCESS)
 }
 
 fn print_check_text(
+    out: &mut dyn Write,
     scenario: &Scenario,
     bounds: &calc::Bounds,
     today: &calc::PositionStats,
     what_if: &[calc::WhatIf],
-) {
-    println!(
+) -> io::Result<()> {
+    writeln!(
+        out,
         "{}: valid",
         if scenario.unit.name.is_empty() {
             "scenario"
         } else {
             &scenario.unit.name
         }
-    );
-    println!();
-    println!("Need per week          {:.1} h", bounds.weekly_need_hours);
-    println!("Full-time week         {:.2} h", bounds.full_time_hours);
-    println!("FTE (årsverk)          {:.3}", bounds.fte);
-    println!("Hours bound            {} heads", bounds.hours_bound_heads);
-    println!(
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Need per week          {:.1} h",
+        bounds.weekly_need_hours
+    )?;
+    writeln!(
+        out,
+        "Full-time week         {:.2} h",
+        bounds.full_time_hours
+    )?;
+    writeln!(out, "FTE (årsverk)          {:.3}", bounds.fte)?;
+    writeln!(
+        out,
+        "Hours bound            {} heads",
+        bounds.hours_bound_heads
+    )?;
+    writeln!(
+        out,
         "Weekend bound          {} heads ({} per weekend × every {} weekend)",
         bounds.weekend_bound_heads,
         bounds.weekend_heads,
         ordinal(bounds.weekend_frequency)
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "Highest average        {:.1} %",
         bounds.max_average_position_pct
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "All full time possible {}",
         if bounds.all_full_time_possible {
             "yes"
         } else {
             "no"
         }
-    );
-    println!();
+    )?;
+    writeln!(out)?;
     if today.heads > 0 {
-        println!(
+        writeln!(
+            out,
             "Today: {} heads, average {:.1} %, median {:.1} %, full time {:.0} %, under 50 % {:.0} %",
             today.heads,
             today.average_pct,
             today.median_pct,
             today.full_time_share_pct,
             today.under_50_share_pct
-        );
-        println!();
+        )?;
+        writeln!(out)?;
     }
-    println!("What if          long weekend shifts   heads   highest average");
+    writeln!(
+        out,
+        "What if          long weekend shifts   heads   highest average"
+    )?;
     for row in what_if {
-        println!(
+        writeln!(
+            out,
             "every {:<4} weekend {:<20} {:>6}   {:>6.1} %",
             ordinal(row.bounds.weekend_frequency),
             if row.long_weekend_shifts { "yes" } else { "no" },
             row.bounds.heads_needed,
             row.bounds.max_average_position_pct
-        );
+        )?;
     }
+    Ok(())
 }

@@ -1,10 +1,10 @@
 //! `heltid rws`: solve rotating workforce scheduling benchmark instances, one after another.
 
-use super::{EXIT_FILE_PROBLEM, print_json};
+use super::{EXIT_FILE_PROBLEM, print, print_json, tell};
 use crate::rws::{self, Report, Status};
 use crate::solve::SolveControl;
 use serde_json::{Value, json};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -81,25 +81,26 @@ fn outcome_json(outcome: &Outcome) -> Value {
     value
 }
 
-fn print_outcome(outcome: &Outcome) {
+fn print_outcome(out: &mut dyn Write, outcome: &Outcome) -> io::Result<()> {
     let status = outcome.report.status.as_str();
     if let Some(error) = &outcome.error {
-        println!("{:<14} {status:<10}", outcome.name);
-        eprintln!("  {error}");
-        return;
+        writeln!(out, "{:<14} {status:<10}", outcome.name)?;
+        tell!("  {error}");
+        return Ok(());
     }
-    println!(
+    writeln!(
+        out,
         "{:<14} {status:<10} {:>8.3} s",
         outcome.name, outcome.report.seconds
-    );
+    )?;
     for problem in &outcome.report.problems {
-        eprintln!("  {problem}");
+        tell!("  {problem}");
     }
-    // Flush so a long run shows each instance as it is done.
-    let _ = std::io::stdout().flush();
+    // Flushed by `print`, so a long run shows each instance as it is done.
+    Ok(())
 }
 
-fn print_summary(outcomes: &[Outcome]) {
+fn print_summary(out: &mut dyn Write, outcomes: &[Outcome]) -> io::Result<()> {
     let count = |status: Status| {
         outcomes
             .iter()
@@ -119,7 +120,8 @@ fn print_summary(outcomes: &[Outcome]) {
         n => (seconds[n / 2 - 1] + seconds[n / 2]) / 2.0,
     };
     let max = seconds.last().copied().unwrap_or(0.0);
-    println!(
+    writeln!(
+        out,
         "{} instance(s): {} feasible, {} infeasible, {} timeout, {} error, {unreadable} unreadable; \
          median {median:.3} s, max {max:.3} s",
         outcomes.len(),
@@ -127,7 +129,7 @@ fn print_summary(outcomes: &[Outcome]) {
         count(Status::Infeasible),
         count(Status::Timeout),
         count(Status::Error) + count(Status::Cancelled),
-    );
+    )
 }
 
 /// Runs `heltid rws`.
@@ -135,17 +137,23 @@ pub fn run(files: &[PathBuf], time_limit: f64, json: bool) -> ExitCode {
     let mut outcomes = Vec::with_capacity(files.len());
     for file in files {
         let outcome = solve_file(file, time_limit);
-        if !json {
-            print_outcome(&outcome);
+        if !json && let Err(code) = print(|out| print_outcome(out, &outcome)) {
+            // Nobody reads on: the remaining instances are not solved.
+            return code;
         }
         outcomes.push(outcome);
     }
-    if json {
+    let printed = if json {
         print_json(&json!({
             "instances": outcomes.iter().map(outcome_json).collect::<Vec<_>>(),
-        }));
+        }))
     } else if outcomes.len() > 1 {
-        print_summary(&outcomes);
+        print(|out| print_summary(out, &outcomes))
+    } else {
+        Ok(())
+    };
+    if let Err(code) = printed {
+        return code;
     }
     if outcomes.iter().any(|o| o.error.is_some()) {
         ExitCode::from(EXIT_FILE_PROBLEM)

@@ -1,12 +1,16 @@
 //! `heltid solve`: run the optimizer on a scenario and print or save the proposal.
 
-use super::{EXIT_FILE_PROBLEM, bounds_json, load_or_report, print_json, stats_json};
+use super::{
+    EXIT_FILE_PROBLEM, bounds_json, load_or_report, out_problem, print, print_json, stats_json,
+    tell,
+};
 use crate::calc::{self, PositionStats};
 use crate::i18n::Language;
 use crate::io::save_scenario;
 use crate::model::{Scenario, SolveMode, time};
 use crate::solve::{SolveControl, SolveOptions, SolveReport, solve};
 use serde_json::{Value, json};
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -112,31 +116,33 @@ fn report_json(scenario: &Scenario, report: &SolveReport) -> Value {
     })
 }
 
-fn print_text(scenario: &Scenario, report: &SolveReport) {
-    println!(
+fn print_text(out: &mut dyn Write, scenario: &Scenario, report: &SolveReport) -> io::Result<()> {
+    writeln!(
+        out,
         "{}: {} ({} mode) in {:.2} s",
         scenario.unit.name,
         report.status.as_str(),
         mode_name(report.mode),
         report.solve_seconds
-    );
+    )?;
     for line in &report.diagnosis {
-        println!("  {line}");
+        writeln!(out, "  {line}")?;
     }
     if !report.status.has_proposal() {
-        return;
+        return Ok(());
     }
     let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
     let before: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
     let after = calc::position_stats(&report.positions(), full_time_from);
-    println!(
+    writeln!(
+        out,
         "Weekend bound {} heads, hours bound {}; proposal {} heads (proven minimum {}).",
         report.bounds.weekend_bound_heads,
         report.bounds.hours_bound_heads,
         report.lines.len(),
         report.proven_lower_bound_heads
-    );
-    println!();
+    )?;
+    writeln!(out)?;
     let weeks = scenario.rota.weeks as usize;
     for (id, line) in report.lines.iter().enumerate() {
         let who = crate::model::holder_label(line.employee.as_deref(), line.qualification, "ledig");
@@ -148,36 +154,42 @@ fn print_text(scenario: &Scenario, report: &SolveReport) {
                     .collect::<String>()
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "{id:>3} {who:<26} {:>6.1} % {:>5.1} h  {}",
             line.position_pct,
             line.hours_per_week,
             week_rows.join("| ")
-        );
+        )?;
     }
-    println!();
+    writeln!(out)?;
     let today = calc::position_stats(&before, full_time_from);
     for (label, stats) in [("Before", &today), ("After ", &after)] {
         if stats.heads > 0 {
-            println!(
+            writeln!(
+                out,
                 "{label}: {:>3} heads, average {:5.1} %, median {:5.1} %, full time {:5.1} %, under 50 % {:5.1} %",
                 stats.heads,
                 stats.average_pct,
                 stats.median_pct,
                 stats.full_time_share_pct,
                 stats.under_50_share_pct
-            );
+            )?;
         }
     }
     for missed in report.missed_targets(Language::English) {
-        println!("{missed}");
+        writeln!(out, "{missed}")?;
     }
     let agreements = report.violations.len();
     if agreements > 0 {
-        println!("{agreements} place(s) allowed only with a local agreement; see heltid verify.");
+        writeln!(
+            out,
+            "{agreements} place(s) allowed only with a local agreement; see heltid verify."
+        )?;
     } else {
-        println!("Every rule holds (checked independently).");
+        writeln!(out, "Every rule holds (checked independently).")?;
     }
+    Ok(())
 }
 
 /// Runs `heltid solve`.
@@ -196,6 +208,15 @@ pub fn run(
         Ok(scenario) => scenario,
         Err(code) => return code,
     };
+    // Before the solve: a bad path found afterwards would cost the whole run.
+    if let Some(problem) = out.and_then(|out| out_problem(out, file, true)) {
+        if json {
+            let _ = print_json(&json!({"status": "error", "errors": [problem]}));
+        } else {
+            tell!("{problem}");
+        }
+        return ExitCode::from(EXIT_FILE_PROBLEM);
+    }
     let options = SolveOptions {
         mode,
         time_limit_seconds: time_limit,
@@ -205,19 +226,26 @@ pub fn run(
         // The effective problem: a rotating proposal has its own cycle length.
         report.apply_to(&mut scenario);
     }
-    if json {
-        print_json(&report_json(&scenario, &report));
+    // Saved before printing, so a reader that stops early (`| head`) does not lose it.
+    let saved = match out {
+        Some(out) if report.status.has_proposal() => save_scenario(&scenario, out),
+        _ => Ok(()),
+    };
+    let printed = if json {
+        print_json(&report_json(&scenario, &report))
     } else {
-        print_text(&scenario, &report);
-    }
-    if !report.status.has_proposal() {
-        return ExitCode::from(1);
-    }
-    if let Some(out) = out
-        && let Err(error) = save_scenario(&scenario, out)
-    {
-        eprintln!("{error}");
+        print(|out| print_text(out, &scenario, &report))
+    };
+    if let Err(error) = saved {
+        tell!("{error}");
         return ExitCode::from(EXIT_FILE_PROBLEM);
     }
-    ExitCode::SUCCESS
+    if let Err(code) = printed {
+        return code;
+    }
+    if report.status.has_proposal() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

@@ -1,9 +1,10 @@
 //! `heltid verify`: checks the file's saved proposal (or else today's rota) against every rule.
 
-use super::{EXIT_FILE_PROBLEM, load_or_report, print_json};
+use super::{EXIT_FILE_PROBLEM, load_or_report, print, print_json, tell};
 use crate::model::{Rota, Scenario, WEEKDAYS_EN};
 use crate::rules::{self, Severity, Violation};
 use serde_json::{Value, json};
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -33,22 +34,25 @@ pub fn run(file: &Path, json: bool) -> ExitCode {
             file.display()
         );
         if json {
-            print_json(&failed(vec![message]));
+            let _ = print_json(&failed(vec![message]));
         } else {
-            eprintln!("{message}");
+            tell!("{message}");
         }
         return ExitCode::from(EXIT_FILE_PROBLEM);
     };
     let violations = rules::check_rota(&scenario, rota);
     let breaches = violations.iter().filter(|v| v.is_breach()).count();
-    if json {
+    let printed = if json {
         print_json(&json!({
             "ok": breaches == 0,
             "checked": checked,
             "violations": violations.iter().map(|v| violation_json(rota, v)).collect::<Vec<_>>(),
-        }));
+        }))
     } else {
-        print_text(&scenario, checked, rota, &violations, breaches);
+        print(|out| print_text(out, &scenario, checked, rota, &violations, breaches))
+    };
+    if let Err(code) = printed {
+        return code;
     }
     if breaches == 0 {
         ExitCode::SUCCESS
@@ -115,12 +119,13 @@ fn place(rota: &Rota, violation: &Violation, cycle_days: usize) -> String {
 }
 
 fn print_text(
+    out: &mut dyn Write,
     scenario: &Scenario,
     checked: &str,
     rota: &Rota,
     violations: &[Violation],
     breaches: usize,
-) {
+) -> io::Result<()> {
     let name = if scenario.unit.name.is_empty() {
         "scenario"
     } else {
@@ -132,12 +137,13 @@ fn print_text(
         "today's rota"
     };
     let rule_count = rules::all_rules().len();
-    println!(
+    writeln!(
+        out,
         "{name}: {what}, {} lines over {} weeks, checked against {rule_count} rules",
         rota.lines.len(),
         scenario.rota.weeks
-    );
-    println!();
+    )?;
+    writeln!(out)?;
     let cycle_days = scenario.rota.weeks as usize * 7;
     for violation in violations {
         let severity = match violation.severity {
@@ -145,15 +151,16 @@ fn print_text(
             Severity::Agreement => "AGREEMENT",
         };
         let reference = rules::rule_info(violation.rule).map_or("", |rule| rule.reference);
-        println!(
+        writeln!(
+            out,
             "{severity} {}: {} [{}, {reference}]",
             place(rota, violation, cycle_days),
             violation.message,
             violation.rule
-        );
+        )?;
     }
     if !violations.is_empty() {
-        println!();
+        writeln!(out)?;
     }
     let agreements = violations.len() - breaches;
     let needing_agreement = match agreements {
@@ -162,11 +169,12 @@ fn print_text(
         n => format!("; {n} places are allowed only with a local agreement"),
     };
     match breaches {
-        0 => println!(
+        0 => writeln!(
+            out,
             "No breaches: every rule holds ({rule_count} rules checked){needing_agreement}"
         ),
-        1 => println!("1 breach{needing_agreement}"),
-        n => println!("{n} breaches{needing_agreement}"),
+        1 => writeln!(out, "1 breach{needing_agreement}"),
+        n => writeln!(out, "{n} breaches{needing_agreement}"),
     }
 }
 

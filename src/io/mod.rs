@@ -1,9 +1,16 @@
 //! Reading and writing scenario files (RON), atomically, with clear errors.
+//!
+//! A load error names the field (`rota.weeks`), the line and column, what was found there
+//! (cut to 60 characters) and what would be valid, in the words the file uses: never a Rust
+//! type or a library's advice. A file's leading `//` comment block is kept when it is saved.
+
+mod messages;
 
 use crate::model::{FORMAT_VERSION, Problem, Scenario, validate};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// Why a scenario could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -35,16 +42,6 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-fn syntax_problem(error: &ron::error::SpannedError) -> Problem {
-    Problem::new(
-        format!(
-            "line {}, column {}",
-            error.span.start.line, error.span.start.col
-        ),
-        error.code.to_string(),
-    )
-}
-
 /// Only the version, read before anything else so a newer file gets a clear message.
 #[derive(Deserialize)]
 struct VersionProbe {
@@ -52,13 +49,18 @@ struct VersionProbe {
     format_version: Option<u32>,
 }
 
+/// The byte-order mark some Windows editors put at the start of UTF-8 files.
+const BOM: char = '\u{feff}';
+
 /// Parses a scenario from RON text and validates it. Every problem is listed.
 pub fn parse_scenario(text: &str) -> Result<Scenario, FileError> {
-    let probe: VersionProbe = ron_options()
-        .from_str(text)
-        .map_err(|e| FileError::Problems(vec![syntax_problem(&e)]))?;
-    let version = probe.format_version.unwrap_or(FORMAT_VERSION);
-    if version > FORMAT_VERSION {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    // A file this version cannot read fully may still say it is newer; a file that cannot be
+    // read even for its version gets the full parse's error, which names the place.
+    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
+        && let Some(version) = probe.format_version
+        && version > FORMAT_VERSION
+    {
         return Err(FileError::Problems(vec![Problem::new(
             "format_version",
             format!(
@@ -66,9 +68,8 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, FileError> {
             ),
         )]));
     }
-    let mut scenario: Scenario = ron_options()
-        .from_str(text)
-        .map_err(|e| FileError::Problems(vec![syntax_problem(&e)]))?;
+    let mut scenario = deserialize(text).map_err(|problem| FileError::Problems(vec![problem]))?;
+    scenario.leading_comments = leading_comments(text);
     // Version 1 is the first; older or missing versions read as version 1.
     scenario.format_version = FORMAT_VERSION;
     let problems = validate(&scenario);
@@ -79,28 +80,182 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, FileError> {
     }
 }
 
+/// The scenario, or the first problem with the field path where it was met.
+fn deserialize(text: &str) -> Result<Scenario, Problem> {
+    let options = ron_options();
+    let mut deserializer = ron::Deserializer::from_str_with_options(text, &options)
+        .map_err(|error| messages::problem(text, &error, ""))?;
+    let scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let spanned = deserializer.span_error(error.into_inner());
+        messages::problem(text, &spanned, &path)
+    })?;
+    deserializer
+        .end()
+        .map_err(|code| messages::problem(text, &deserializer.span_error(code), ""))?;
+    Ok(scenario)
+}
+
+/// The file as text, or the line and byte where it stops being UTF-8.
+fn decode(bytes: &[u8]) -> Result<&str, Problem> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = 1 + String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count();
+        let byte = bytes[error.valid_up_to()];
+        Problem::new(
+            format!("line {line}, column {column}"),
+            format!(
+                "byte 0x{byte:02X} (byte {} of the file) is not UTF-8 text; save the file as \
+                 UTF-8 (Unicode) and open it again",
+                error.valid_up_to() + 1
+            ),
+        )
+    })
+}
+
 /// Reads and validates a scenario file.
 pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
-    let text = std::fs::read_to_string(path).map_err(|source| FileError::Io {
+    let bytes = std::fs::read(path).map_err(|source| FileError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_scenario(&text)
+    let text = decode(&bytes).map_err(|problem| FileError::Problems(vec![problem]))?;
+    parse_scenario(text)
 }
 
-/// The scenario as RON text, the way it is saved.
+/// The `//` comment lines at the top of a file, before the scenario's first `(` or `#![`,
+/// with the blank lines between them; what [`save_scenario`] writes back.
+pub fn leading_comments(text: &str) -> String {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.trim_start().starts_with("//") || (line.is_empty() && !lines.is_empty()) {
+            lines.push(line);
+        } else if !line.is_empty() {
+            break;
+        }
+    }
+    while lines.last().is_some_and(|line| line.is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
+}
+
+/// The scenario as RON text, the way it is saved: its leading comments, then the data.
 pub fn scenario_to_string(scenario: &Scenario) -> String {
     let config = ron::ser::PrettyConfig::default()
         .struct_names(false)
         .extensions(Extensions::IMPLICIT_SOME);
-    ron_options()
+    let data = ron_options()
         .to_string_pretty(scenario, config)
-        .unwrap_or_else(|e| format!("// could not write scenario: {e}"))
+        .unwrap_or_else(|e| format!("// could not write scenario: {e}"));
+    let mut comments = String::new();
+    for line in scenario.leading_comments.lines() {
+        // Whatever a caller put there must stay a comment.
+        let line = line.trim_end();
+        if !line.is_empty() && !line.trim_start().starts_with("//") {
+            comments.push_str("// ");
+        }
+        comments.push_str(line);
+        comments.push('\n');
+    }
+    comments + &data
 }
 
 /// Saves the scenario atomically: a temporary file beside the target, then a rename.
 pub fn save_scenario(scenario: &Scenario, path: &Path) -> Result<(), FileError> {
     write_atomically(path, scenario_to_string(scenario).as_bytes())
+}
+
+/// Whether `a` and `b` are the same existing file (also through links or `..`).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Whether a file can be written at `path`, found by trying: the folder must exist and take a
+/// new file, and an existing file must not be read-only. The error starts with the path.
+pub fn check_writable(path: &Path) -> Result<(), String> {
+    let shown = path.display();
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(format!(
+            "{shown}: the folder {} does not exist",
+            folder.display()
+        ));
+    }
+    if let Ok(metadata) = std::fs::metadata(path)
+        && metadata.permissions().readonly()
+    {
+        return Err(format!("{shown}: is read-only"));
+    }
+    let probe = temp_path(path);
+    match std::fs::File::create(&probe) {
+        Ok(file) => {
+            drop(file);
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(error) => Err(format!("{shown}: cannot be written: {error}")),
+    }
+}
+
+/// The temporary file this process writes `path` through.
+fn temp_path(path: &Path) -> PathBuf {
+    path.with_file_name(format!("{}{}", temp_prefix(path), std::process::id()))
+}
+
+fn temp_prefix(path: &Path) -> String {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario".into());
+    format!(".{file_name}.tmp")
+}
+
+/// A temporary file older than this was left by a save that was killed.
+const STALE_AFTER: Duration = Duration::from_secs(60);
+
+/// Removes temporary files of `path` that killed saves left behind (writing one takes
+/// milliseconds, so one older than a minute belongs to no running save).
+fn remove_stale_temps(path: &Path) {
+    let prefix = temp_prefix(path);
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so a crash never leaves half a file.
@@ -109,12 +264,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         path: path.to_path_buf(),
         source,
     };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "scenario".into());
-    let temp = path.with_file_name(format!(".{file_name}.tmp{}", std::process::id()));
-    std::fs::write(&temp, bytes).map_err(io_error)?;
+    remove_stale_temps(path);
+    let temp = temp_path(path);
+    std::fs::write(&temp, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        io_error(e)
+    })?;
     std::fs::rename(&temp, path).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
         io_error(e)

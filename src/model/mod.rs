@@ -6,7 +6,7 @@
 pub mod time;
 mod validate;
 
-pub use validate::{Problem, Warning, validate, warnings};
+pub use validate::{Problem, Warning, cut, validate, warnings};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -50,6 +50,10 @@ pub struct Scenario {
     pub today: Option<Rota>,
     /// A saved proposal from the optimizer, if any.
     pub proposal: Option<Proposal>,
+    /// The `//` comment lines at the top of the file it was read from, written back when it is
+    /// saved (comments elsewhere are not kept; `unit.notes` is the place for free text).
+    #[serde(skip)]
+    pub leading_comments: String,
 }
 
 impl Default for Scenario {
@@ -65,6 +69,7 @@ impl Default for Scenario {
             rules: Rules::default(),
             today: None,
             proposal: None,
+            leading_comments: String::new(),
         }
     }
 }
@@ -132,20 +137,27 @@ impl ShiftKind {
 }
 
 /// One shift type, e.g. D 07:30–15:00.
+///
+/// In a file, `code`, `start`, `end` and `kind` must be given: a default there would silently
+/// turn a night shift missing its end into a day shift ending at 15:00. [`Default`] is for
+/// new shifts made in the app.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(default, deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct ShiftType {
     /// Short code used in rotas, e.g. "D".
     pub code: String,
     /// Name, e.g. "Dagvakt".
+    #[serde(default)]
     pub name: String,
     /// Start time "HH:MM".
     pub start: String,
     /// End time "HH:MM"; at or before the start means the next day.
     pub end: String,
     /// Unpaid break in minutes, subtracted from the duration.
+    #[serde(default)]
     pub break_minutes: u32,
     /// Paid hours, when they differ from duration minus break.
+    #[serde(default)]
     pub paid_hours: Option<f64>,
     /// Day, evening, night or long.
     pub kind: ShiftKind,

@@ -23,6 +23,35 @@ impl Problem {
     }
 }
 
+/// Longest value quoted back in a message, in characters: a 100,000-character name is not
+/// echoed whole.
+const MAX_QUOTED: usize = 60;
+
+/// `text` cut to 60 characters, "…" marking the cut, on one line (a line break shows as \n).
+pub fn cut(text: &str) -> String {
+    let mut shown: String = text
+        .chars()
+        .take(MAX_QUOTED)
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_debug().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
+    if text.chars().count() > MAX_QUOTED {
+        shown.push('…');
+    }
+    shown
+}
+
+/// `text` in double quotes, cut to 60 characters.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", cut(text))
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
@@ -116,14 +145,17 @@ fn check_shifts(scenario: &Scenario, problems: &mut Vec<Problem>) {
             problems.push(Problem::new(
                 format!("{place}.code"),
                 format!(
-                    "\"{}\" cannot be a code; use letters without spaces, not \"-\" or \"|\"",
-                    shift.code
+                    "{} cannot be a code; use letters without spaces, not \"-\" or \"|\"",
+                    quoted(&shift.code)
                 ),
             ));
         } else if !seen.insert(code.to_string()) {
             problems.push(Problem::new(
                 format!("{place}.code"),
-                format!("\"{code}\" is used by an earlier shift; codes must be unique"),
+                format!(
+                    "{} is used by an earlier shift; codes must be unique",
+                    quoted(code)
+                ),
             ));
         }
         let start = shift.start_minute();
@@ -131,15 +163,15 @@ fn check_shifts(scenario: &Scenario, problems: &mut Vec<Problem>) {
             problems.push(Problem::new(
                 format!("{place}.start"),
                 format!(
-                    "\"{}\" is not a time of day (HH:MM, 00:00–23:59)",
-                    shift.start
+                    "{} is not a time of day (HH:MM, 00:00–23:59)",
+                    quoted(&shift.start)
                 ),
             ));
         }
         if time::parse_hhmm(&shift.end).is_none() {
             problems.push(Problem::new(
                 format!("{place}.end"),
-                format!("\"{}\" is not a time of day (HH:MM)", shift.end),
+                format!("{} is not a time of day (HH:MM)", quoted(&shift.end)),
             ));
         }
         if start.is_some() && shift.end_minute().is_some() {
@@ -198,17 +230,20 @@ fn check_needs(scenario: &Scenario, problems: &mut Vec<Problem>) {
         if !is_defined(scenario, code) {
             problems.push(Problem::new(
                 "needs",
-                format!("shift \"{code}\" is not defined; define it under shifts or remove it"),
+                format!(
+                    "shift {} is not defined; define it under shifts or remove it",
+                    quoted(code)
+                ),
             ));
         }
-        check_weekday_counts(problems, &format!("needs.{code}"), counts);
+        check_weekday_counts(problems, &format!("needs.{}", cut(code)), counts);
     }
     for (index, need) in scenario.qualified_needs.iter().enumerate() {
         let place = format!("qualified_needs[{index}]");
         if !is_defined(scenario, &need.shift) {
             problems.push(Problem::new(
                 format!("{place}.shift"),
-                format!("shift \"{}\" is not defined", need.shift),
+                format!("shift {} is not defined", quoted(&need.shift)),
             ));
         }
         check_weekday_counts(problems, &format!("{place}.min"), &need.min);
@@ -220,7 +255,8 @@ fn check_needs(scenario: &Scenario, problems: &mut Vec<Problem>) {
                     format!("{place}.min[{day}]"),
                     format!(
                         "{min} {:?} is more than the {on_shift} people needed on {} that day",
-                        need.qualification, need.shift
+                        need.qualification,
+                        cut(&need.shift)
                     ),
                 ));
             }
@@ -241,8 +277,8 @@ fn check_staff(scenario: &Scenario, problems: &mut Vec<Problem>) {
             problems.push(Problem::new(
                 format!("{place}.name"),
                 format!(
-                    "\"{}\" is used by an earlier employee; names must be unique",
-                    employee.name
+                    "{} is used by an earlier employee; names must be unique",
+                    quoted(&employee.name)
                 ),
             ));
         }
@@ -406,7 +442,7 @@ fn check_rules(scenario: &Scenario, problems: &mut Vec<Problem>) {
         if time::parse_hhmm(value).is_none() {
             problems.push(Problem::new(
                 format!("rules.{name}"),
-                format!("\"{value}\" is not a time of day (HH:MM)"),
+                format!("{} is not a time of day (HH:MM)", quoted(value)),
             ));
         }
     }
@@ -431,7 +467,10 @@ fn check_rota(scenario: &Scenario, rota: &Rota, path: &str, problems: &mut Vec<P
             if *cell != OFF && !is_defined(scenario, cell) {
                 problems.push(Problem::new(
                     format!("{place}.days[{day}]"),
-                    format!("shift \"{cell}\" is not defined; use a defined code or \"-\""),
+                    format!(
+                        "shift {} is not defined; use a defined code or \"-\"",
+                        quoted(cell)
+                    ),
                 ));
             }
         }
@@ -440,7 +479,10 @@ fn check_rota(scenario: &Scenario, rota: &Rota, path: &str, problems: &mut Vec<P
         {
             problems.push(Problem::new(
                 format!("{place}.employee"),
-                format!("\"{name}\" is not in staff; add the person or leave the line vacant"),
+                format!(
+                    "{} is not in staff; add the person or leave the line vacant",
+                    quoted(name)
+                ),
             ));
         }
     }

@@ -53,6 +53,42 @@ pub struct DayModel {
     pub x: Vec<Vec<Variable>>,
 }
 
+/// Most coefficients [`super::solve`] lets the day model have (a few hundred MB to build);
+/// the benchmark's largest instance needs about 200,000.
+pub const MAX_TERMS: u64 = 5_000_000;
+
+/// About how many coefficients [`build`] writes for `instance`: what building it costs in time
+/// and memory. Blocks near the chain's length make it grow as the square of the chain.
+pub fn terms(instance: &Instance) -> u64 {
+    let days = instance.days() as u64;
+    let shifts = instance.shifts.len() as u64;
+    // Per block family: windows of max+1 days when max is shorter than the chain, and three
+    // indicators per day and follow-on day for the shortest length.
+    let blocks = |limits: BlockLimits, width: u64| {
+        let max = limits.max as u64;
+        let windows = if max < days { days * (max + 1) } else { 0 };
+        let follow = (limits.min as u64)
+            .saturating_sub(1)
+            .min(days.saturating_sub(1));
+        width * (windows + days * follow * 3)
+    };
+    let per_shift: u64 = instance
+        .shifts
+        .iter()
+        .map(|shift| blocks(shift.block, 1))
+        .sum();
+    let forbidden: u64 = instance
+        .forbidden
+        .iter()
+        .map(|sequence| days * sequence.len() as u64 * shifts)
+        .sum();
+    2 * days * shifts
+        + per_shift
+        + blocks(instance.work_block, shifts)
+        + blocks(instance.off_block, shifts)
+        + forbidden
+}
+
 /// Builds the plain model for `instance`.
 pub fn build(instance: &Instance) -> DayModel {
     let days = instance.days();

@@ -13,7 +13,24 @@
 //! it, because each arc then counts towards many demand rows.)
 
 use super::{Instance, WEEK};
+use crate::solve::run::SolveControl;
 use std::collections::HashMap;
+use std::time::Instant;
+
+/// Most transitions (a state and the next day's cell) the graph may have; the benchmark's
+/// largest has about 100. Larger graphs are not built (see [`Unbuilt::TooLarge`]).
+pub const MAX_TRANSITIONS: usize = 50_000;
+
+/// Why [`days`] did not build the graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unbuilt {
+    /// The deadline passed while building.
+    TimeLimit,
+    /// Cancelled while building.
+    Cancelled,
+    /// It would have more than [`MAX_TRANSITIONS`] transitions.
+    TooLarge,
+}
 
 /// A day's cell: a shift index, or None for a day off.
 pub type Cell = Option<usize>;
@@ -108,7 +125,23 @@ fn step(instance: &Instance, keep_before: bool, state: State, next: Cell) -> Opt
 }
 
 /// The day graph: node = (weekday, state after a day on that weekday), arc = the next day.
-pub fn days(instance: &Instance) -> Graph {
+///
+/// Building stops at `deadline` (when given), on cancel, or past [`MAX_TRANSITIONS`]: block
+/// lengths near the chain's length make the states grow as their product.
+pub fn days(
+    instance: &Instance,
+    deadline: Option<Instant>,
+    control: &SolveControl,
+) -> Result<Graph, Unbuilt> {
+    let interrupted = || {
+        if control.is_cancelled() {
+            Some(Unbuilt::Cancelled)
+        } else if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+            Some(Unbuilt::TimeLimit)
+        } else {
+            None
+        }
+    };
     let keep_before = instance
         .forbidden
         .iter()
@@ -145,6 +178,14 @@ pub fn days(instance: &Instance) -> Graph {
     let mut transitions: Vec<(usize, Cell, usize)> = Vec::new();
     let mut next_state = 0;
     while next_state < states.len() {
+        if transitions.len() > MAX_TRANSITIONS {
+            return Err(Unbuilt::TooLarge);
+        }
+        if next_state % 1024 == 0
+            && let Some(why) = interrupted()
+        {
+            return Err(why);
+        }
         let state = states[next_state];
         for &cell in &cells {
             let Some(after) = step(instance, keep_before, state, cell) else {
@@ -158,22 +199,24 @@ pub fn days(instance: &Instance) -> Graph {
         }
         next_state += 1;
     }
-    // Keep only states from which a day off can be reached again (the others are dead ends).
-    let mut alive = vec![false; states.len()];
-    for (i, state) in states.iter().enumerate() {
-        alive[i] = state.cell.is_none();
+    // Keep only states from which a day off can be reached again (the others are dead ends):
+    // backwards from the days off, over each transition once.
+    let mut into: Vec<Vec<usize>> = vec![Vec::new(); states.len()];
+    for &(from, _, to) in &transitions {
+        into[to].push(from);
     }
-    loop {
-        let mut changed = false;
-        for &(from, _, to) in &transitions {
-            if alive[to] && !alive[from] {
+    let mut alive: Vec<bool> = states.iter().map(|state| state.cell.is_none()).collect();
+    let mut queue: Vec<usize> = (0..states.len()).filter(|&i| alive[i]).collect();
+    while let Some(to) = queue.pop() {
+        for &from in &into[to] {
+            if !alive[from] {
                 alive[from] = true;
-                changed = true;
+                queue.push(from);
             }
         }
-        if !changed {
-            break;
-        }
+    }
+    if let Some(why) = interrupted() {
+        return Err(why);
     }
     let mut renumber = vec![usize::MAX; states.len()];
     let mut count = 0;
@@ -206,10 +249,10 @@ pub fn days(instance: &Instance) -> Graph {
             }
         }
     }
-    Graph {
+    Ok(Graph {
         node_count: WEEK * count,
         arcs,
-    }
+    })
 }
 
 /// Whether the cyclic `cells` (index 0 a Monday, or any day: weekdays do not matter here) keep

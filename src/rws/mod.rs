@@ -21,7 +21,7 @@ pub mod parse;
 pub mod run;
 
 use crate::solve::run::{RunStatus, SolveControl};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 pub use check::check;
 pub use parse::{RwsError, load, parse};
@@ -180,8 +180,9 @@ pub enum Formulation {
 /// Uses the flow model ([`model`]) until its solution is one closed walk (splicing walks
 /// together, or adding connectivity constraints and running again), or the day model
 /// ([`day_model`]) where the graph does not apply (all work, all days off, forbidden sequences
-/// longer than 3 days). A schedule is returned only after the independent [`check`] accepts
-/// it; otherwise the status is [`Status::Error`] with the checker's findings.
+/// longer than 3 days, or a graph too large to build). Building the models counts against the
+/// time limit too. A schedule is returned only after the independent [`check`] accepts it;
+/// otherwise the status is [`Status::Error`] with the checker's findings.
 pub fn solve(instance: &Instance, time_limit: f64, control: &SolveControl) -> Report {
     solve_with(instance, Formulation::Flow, time_limit, control)
 }
@@ -198,7 +199,18 @@ pub fn solve_with(
     let found = if formulation == Formulation::Days || needs_day_model(instance) {
         solve_days(instance, time_limit, control, started, &mut runs)
     } else {
-        solve_flow(instance, time_limit, control, started, &mut runs)
+        let deadline = Duration::try_from_secs_f64(time_limit)
+            .ok()
+            .and_then(|limit| started.checked_add(limit));
+        match graph::days(instance, deadline, control) {
+            Ok(graph) => solve_flow(instance, &graph, time_limit, control, started, &mut runs),
+            Err(graph::Unbuilt::TimeLimit) => Found::Status(Status::Timeout),
+            Err(graph::Unbuilt::Cancelled) => Found::Status(Status::Cancelled),
+            // The day model's size does not depend on the states; it may still be built.
+            Err(graph::Unbuilt::TooLarge) => {
+                solve_days(instance, time_limit, control, started, &mut runs)
+            }
+        }
     };
     let mut report = Report {
         status: Status::Error,
@@ -235,6 +247,18 @@ fn solve_days(
     started: Instant,
     runs: &mut usize,
 ) -> Found {
+    let terms = day_model::terms(instance);
+    if terms > day_model::MAX_TERMS {
+        return Found::Failed(format!(
+            "the instance is too large to model: about {} million coefficients, the limit is {} \
+             million (block lengths near the chain's length make it grow as the chain squared)",
+            terms.div_ceil(1_000_000),
+            day_model::MAX_TERMS / 1_000_000
+        ));
+    }
+    if remaining(time_limit, started) <= 0.0 {
+        return Found::Status(Status::Timeout);
+    }
     let day_model::DayModel { model, cells, .. } = day_model::build(instance);
     *runs += 1;
     // The objective is 0: any schedule is optimal, so stop at the first one.
@@ -253,12 +277,12 @@ fn solve_days(
 
 fn solve_flow(
     instance: &Instance,
+    graph: &graph::Graph,
     time_limit: f64,
     control: &SolveControl,
     started: Instant,
     runs: &mut usize,
 ) -> Found {
-    let graph = graph::days(instance);
     if graph.arcs.is_empty() {
         // The demand asks for work and days off, but no day can follow another. (HiGHS is not
         // asked: the highs bindings panic on a model without columns.)
@@ -267,22 +291,22 @@ fn solve_flow(
     let mut cuts = Vec::new();
     loop {
         // Phase connectivity only once a solution has fallen apart: it slows the easy ones.
-        let built = model::build(instance, &graph, &cuts, !cuts.is_empty());
+        let built = model::build(instance, graph, &cuts, !cuts.is_empty());
         *runs += 1;
         let left = remaining(time_limit, started);
         let result = run::run(built.model, left, control);
         match result.status {
             RunStatus::Optimal | RunStatus::Feasible => {
                 let counts = model::arc_counts(built.arc_count, &result.values);
-                let mut walks = model::walks(&graph, &counts);
+                let mut walks = model::walks(graph, &counts);
                 if walks.len() > 1 {
                     // Several closed walks: splice them where the rules allow, else require
                     // them joined in the model and run again.
                     match model::join(instance, walks) {
                         Some(cells) => walks = vec![cells],
                         None => {
-                            let parts = model::parts(&graph, &counts);
-                            cuts.extend(model::cuts_for(&graph, &parts));
+                            let parts = model::parts(graph, &counts);
+                            cuts.extend(model::cuts_for(graph, &parts));
                             continue;
                         }
                     }

@@ -13,10 +13,19 @@
 //! N D                    the sequences: shift names, "-" for a day off ("N - D")
 //! ```
 //!
-//! Every error names the file, the line, what was expected there and what was found.
+//! Every error names the file, the line, what was expected there and what was found. Every
+//! size in the file is bounded (see the `MAX_` constants), and nothing is allocated from a
+//! count before the lines it counts have been read.
 
 use super::{BlockLimits, Instance, Shift, WEEK};
 use std::path::Path;
+
+/// Most employees (weeks in the chain); the benchmark's largest instance has 163.
+pub const MAX_EMPLOYEES: usize = 1000;
+/// Most shift types; the benchmark's instances have at most 3.
+pub const MAX_SHIFTS: usize = 20;
+/// Most forbidden sequences of one length.
+pub const MAX_FORBIDDEN: usize = 10_000;
 
 /// A file that could not be read or does not follow the RWS format.
 #[derive(Debug, thiserror::Error)]
@@ -46,14 +55,23 @@ pub enum RwsError {
 /// Reads and parses an RWS file; the instance is named after the file name without extension.
 pub fn load(path: &Path) -> Result<Instance, RwsError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| RwsError::Read {
+    let bytes = std::fs::read(path).map_err(|source| RwsError::Read {
         file: file.clone(),
         source,
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        RwsError::Format {
+            file: file.clone(),
+            line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
+            expected: "text (ASCII or UTF-8)".into(),
+            found: format!("the byte 0x{:02X}", bytes[error.valid_up_to()]),
+        }
     })?;
     let name = path
         .file_stem()
         .map_or_else(|| file.clone(), |s| s.to_string_lossy().into_owned());
-    let mut instance = parse(&text, &file)?;
+    let mut instance = parse(text, &file)?;
     instance.name = name;
     Ok(instance)
 }
@@ -70,10 +88,18 @@ pub fn parse(text: &str, file: &str) -> Result<Instance, RwsError> {
             &length.to_string(),
         ));
     }
-    let employees = lines.positive("the number of employees (a whole number, at least 1)")?;
-    let shift_count = lines.positive("the number of shift types (a whole number, at least 1)")?;
+    let employees = lines.count(
+        &format!("the number of employees (a whole number from 1 to {MAX_EMPLOYEES})"),
+        MAX_EMPLOYEES,
+    )?;
+    let shift_count = lines.count(
+        &format!("the number of shift types (a whole number from 1 to {MAX_SHIFTS})"),
+        MAX_SHIFTS,
+    )?;
+    // A block cannot be longer than the whole chain.
+    let chain_days = employees * WEEK;
 
-    let mut demand = Vec::with_capacity(shift_count);
+    let mut demand = Vec::new();
     for s in 0..shift_count {
         let what = format!(
             "demand row {} of {shift_count}: 7 whole numbers, Monday to Sunday",
@@ -89,7 +115,7 @@ pub fn parse(text: &str, file: &str) -> Result<Instance, RwsError> {
         demand.push(row);
     }
 
-    let mut shifts: Vec<Shift> = Vec::with_capacity(shift_count);
+    let mut shifts: Vec<Shift> = Vec::new();
     for s in 0..shift_count {
         let what = format!(
             "shift type {} of {shift_count}: name, start minute, length in minutes, \
@@ -119,7 +145,7 @@ pub fn parse(text: &str, file: &str) -> Result<Instance, RwsError> {
         }
         let min = number(3, "the shortest block of this shift (at least 1)")?;
         let max = number(4, "the longest block of this shift")?;
-        let block = limits(&lines, line, min, max, "block of this shift")?;
+        let block = limits(&lines, line, min, max, chain_days, "block of this shift")?;
         shifts.push(Shift {
             name,
             start_minute,
@@ -128,17 +154,25 @@ pub fn parse(text: &str, file: &str) -> Result<Instance, RwsError> {
         });
     }
 
-    let off_block = lines.limits("days-off blocks")?;
-    let work_block = lines.limits("work blocks")?;
+    let off_block = lines.limits("days-off blocks", chain_days)?;
+    let work_block = lines.limits("work blocks", chain_days)?;
 
-    let what = "the number of forbidden sequences of length 2 and of length 3 (two numbers)";
-    let (line, tokens) = lines.tokens(what, 2)?;
+    let what = format!(
+        "the number of forbidden sequences of length 2 and of length 3 (two whole numbers, \
+         each 0 to {MAX_FORBIDDEN})"
+    );
+    let (line, tokens) = lines.tokens(&what, 2)?;
     let count = |token: &str| -> Result<usize, RwsError> {
-        token.parse().map_err(|_| lines.error_at(line, what, token))
+        token
+            .parse()
+            .ok()
+            .filter(|&count| count <= MAX_FORBIDDEN)
+            .ok_or_else(|| lines.error_at(line, &what, token))
     };
     let counts = [count(tokens[0])?, count(tokens[1])?];
 
-    let mut forbidden = Vec::with_capacity(counts[0] + counts[1]);
+    // Grown line by line: the counts are only what the file claims.
+    let mut forbidden = Vec::new();
     for (length, count) in [2, 3].into_iter().zip(counts) {
         for i in 0..count {
             let what = format!(
@@ -147,7 +181,7 @@ pub fn parse(text: &str, file: &str) -> Result<Instance, RwsError> {
                 i + 1
             );
             let (line, tokens) = lines.tokens(&what, length)?;
-            let mut sequence = Vec::with_capacity(length);
+            let mut sequence = Vec::new();
             for token in tokens {
                 if token == "-" {
                     sequence.push(None);
@@ -181,12 +215,13 @@ pub fn parse(text: &str, file: &str) -> Result<Instance, RwsError> {
     })
 }
 
-/// Checks that `min..=max` is a sensible range of block lengths.
+/// Checks that `min..=max` is a sensible range of block lengths in a chain of `chain_days`.
 fn limits(
     lines: &Lines,
     line: usize,
     min: u32,
     max: u32,
+    chain_days: usize,
     what: &str,
 ) -> Result<BlockLimits, RwsError> {
     if min == 0 {
@@ -200,6 +235,16 @@ fn limits(
         return Err(lines.error_at(
             line,
             &format!("the longest {what} at least the shortest ({min})"),
+            &max.to_string(),
+        ));
+    }
+    if max as usize > chain_days {
+        return Err(lines.error_at(
+            line,
+            &format!(
+                "the longest {what} at most the whole chain ({} employees × 7 = {chain_days} days)",
+                chain_days / WEEK
+            ),
             &max.to_string(),
         ));
     }
@@ -279,17 +324,17 @@ impl<'a> Lines<'a> {
         Ok((line, value))
     }
 
-    /// The next line as one whole number of at least 1 (and at most a million).
-    fn positive(&mut self, expected: &str) -> Result<usize, RwsError> {
+    /// The next line as one whole number from 1 to `most`.
+    fn count(&mut self, expected: &str, most: usize) -> Result<usize, RwsError> {
         let (line, value) = self.number(expected)?;
-        if value == 0 || value > 1_000_000 {
-            return Err(self.error_at(line, expected, &value.to_string()));
-        }
-        Ok(value as usize)
+        usize::try_from(value)
+            .ok()
+            .filter(|value| (1..=most).contains(value))
+            .ok_or_else(|| self.error_at(line, expected, &value.to_string()))
     }
 
     /// The next line as the shortest and longest block of some kind.
-    fn limits(&mut self, what: &str) -> Result<BlockLimits, RwsError> {
+    fn limits(&mut self, what: &str, chain_days: usize) -> Result<BlockLimits, RwsError> {
         let expected = format!("the shortest and longest {what} (two whole numbers)");
         let (line, tokens) = self.tokens(&expected, 2)?;
         let mut values = [0u32; 2];
@@ -299,7 +344,7 @@ impl<'a> Lines<'a> {
                 .map_err(|_| self.error_at(line, &expected, token))?;
         }
         let singular = what.trim_end_matches('s');
-        limits(self, line, values[0], values[1], singular)
+        limits(self, line, values[0], values[1], chain_days, singular)
     }
 }
 
@@ -479,6 +524,71 @@ D  360 480 2 7\r\nA  840 480 2 6\r\nN  1320 480 2 4\r\n\r\n\
         let huge = "7\n99999999999999999999999\n";
         let (line, _, _) = format_error(huge);
         assert_eq!(line, 2);
+    }
+
+    // Issue 12, finding 1: counts near u32::MAX and u64::MAX aborted on allocation (exit 134)
+    // or panicked on overflow (exit 101) before a sequence was read.
+    #[test]
+    fn huge_forbidden_counts_are_refused_with_the_limit() {
+        for huge in [
+            "4294967295",
+            "18446744073709551615",
+            "99999999999999999999999",
+        ] {
+            let text = EXAMPLE1.replacen("\r\n3 1\r\n", &format!("\r\n{huge} {huge}\r\n"), 1);
+            let (line, expected, found) = format_error(&text);
+            assert_eq!(line, 27);
+            assert!(expected.contains("each 0 to 10000"), "{expected}");
+            assert_eq!(found, format!("\"{huge}\""));
+        }
+    }
+
+    #[test]
+    fn more_sequences_claimed_than_given_ends_the_file_early() {
+        let text = EXAMPLE1.replacen("\r\n3 1\r\n", "\r\n3 9000\r\n", 1);
+        let (line, expected, found) = format_error(&text);
+        assert_eq!(line, 34);
+        assert!(expected.contains("sequence 2 of 9000"), "{expected}");
+        assert_eq!(found, "the end of the file");
+    }
+
+    #[test]
+    fn sizes_above_their_limits_name_the_value_and_the_limit() {
+        let text = EXAMPLE1.replacen("\r\n9\r\n", "\r\n4294967295\r\n", 1);
+        let (line, expected, found) = format_error(&text);
+        assert_eq!((line, found.as_str()), (5, "\"4294967295\""));
+        assert!(expected.contains("from 1 to 1000"), "{expected}");
+        let text = EXAMPLE1.replacen("\r\n3\r\n", "\r\n18446744073709551615\r\n", 1);
+        let (line, expected, _) = format_error(&text);
+        assert_eq!(line, 8);
+        assert!(expected.contains("from 1 to 20"), "{expected}");
+    }
+
+    #[test]
+    fn a_block_longer_than_the_chain_is_refused() {
+        // 9 employees: a chain of 63 days.
+        let text = EXAMPLE1.replacen("\r\n2 4\r\n", "\r\n1 100000\r\n", 1);
+        let (line, expected, found) = format_error(&text);
+        assert_eq!((line, found.as_str()), (21, "\"100000\""));
+        assert!(expected.contains("9 employees × 7 = 63 days"), "{expected}");
+        let text = EXAMPLE1.replacen("N  1320 480 2 4", "N  1320 480 2 64", 1);
+        let (line, _, found) = format_error(&text);
+        assert_eq!((line, found.as_str()), (18, "\"64\""));
+        let text = EXAMPLE1.replacen("N  1320 480 2 4", "N  1320 480 2 63", 1);
+        assert!(parse(&text, "ok").is_ok());
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_names_the_line_and_the_byte() {
+        let path =
+            std::env::temp_dir().join(format!("heltid-rws-latin1-{}.txt", std::process::id()));
+        std::fs::write(&path, b"7\n9\n\xc6\n").expect("written");
+        let error = load(&path).expect_err("not UTF-8").to_string();
+        assert!(
+            error.ends_with(", line 3: expected text (ASCII or UTF-8), found the byte 0xC6"),
+            "{error}"
+        );
+        std::fs::remove_file(&path).ok();
     }
 
     #[test]
