@@ -378,7 +378,7 @@ fn rotating_mode_on_a_unit_with_fixed_full_time_and_nights_uses_two_chains() {
             assert!(
                 line.cells
                     .iter()
-                    .all(|c| c == OFF || (c == "N") == is_night(&line))
+                    .all(|c| c == OFF || (c == "N") == is_night(line))
             );
         }
     }

@@ -135,8 +135,10 @@ fn uncovered_slots(
     control: &SolveControl,
     seconds: f64,
 ) -> Slots {
+    let building = Instant::now();
     let built = model::build(instance, lines, Goal::LeastUncovered, relaxed);
     let slots = built.uncovered.clone();
+    let seconds = seconds - building.elapsed().as_secs_f64();
     let result = run_model(built, seconds, Some(0.0), None, control, Instant::now());
     match result.status {
         // Only a proven least number of empty shifts says which shifts cannot be covered.

@@ -293,11 +293,24 @@ fn best_lines(
     let full_time_hours = full_time_line_hours(instance);
     // A floor above full time means full time: the floor never asks for more.
     let floor_hours = floor_line_hours(instance).min(full_time_hours);
-    let floor_bound = if floor_hours > 0.0 {
+    let mut floor_bound = if floor_hours > 0.0 {
         most_lines_reaching(heads, hours, floor_hours, 0, 0.0, least)
     } else {
         heads
     };
+    if floor_hours > 0.0 && floor_bound > 0 {
+        // Whole shifts and weekend groups can make the arithmetic bound unreachable here too.
+        let seconds = remaining().min(0.5);
+        if let Some(by_counts) = bound::most_full_time_by_counts(
+            instance,
+            lines,
+            floor_hours - 1e-6,
+            floor_bound,
+            seconds,
+        ) {
+            floor_bound = floor_bound.min(by_counts);
+        }
+    }
     // Two ways to pick the k lines: packed into as few weekend groups as possible, or spread
     // round-robin over them. Which one HiGHS finds quickly varies from unit to unit.
     let mut packed: Vec<usize> = (0..lines.len()).collect();
@@ -363,16 +376,21 @@ fn best_lines(
         }
     }
     // Any rota for this head count, or the proof that there is none.
+    let finding = Instant::now();
     let (status, first) = find_rota(instance, lines, remaining(), control, started);
     let Some(first) = first else {
         return (status, None);
     };
+    // A designated rota, when there is one, takes about as long as this one did; much longer
+    // mostly means there is none, so each attempt gets a few times that.
+    let first_seconds = finding.elapsed().as_secs_f64();
     let search = Search {
         instance,
         spreads: &spreads,
         control,
         started,
         remaining,
+        attempt_seconds: (2.0 * first_seconds + 1.0).clamp(1.5, 4.0),
     };
     let found_floor = count_reaching(instance, &first, floor_hours);
     let (floor_lines, best) = search.raise(
@@ -421,6 +439,8 @@ struct Search<'a> {
     control: &'a SolveControl,
     started: Instant,
     remaining: &'a dyn Fn() -> f64,
+    /// Seconds for one designated attempt.
+    attempt_seconds: f64,
 }
 
 impl Search<'_> {
@@ -445,7 +465,7 @@ impl Search<'_> {
                     continue;
                 }
                 let designated = designate(spread, k);
-                let seconds = (self.remaining)().min(4.0);
+                let seconds = (self.remaining)().min(self.attempt_seconds);
                 if let (_, Some(attempt)) = find_rota(
                     self.instance,
                     &designated,

@@ -358,9 +358,12 @@ fn find_rota(
     control: &SolveControl,
     started: Instant,
 ) -> (RunStatus, Option<Found>) {
+    // Building a large model takes time of its own: it counts against the limit.
+    let building = Instant::now();
     // Any rota that meets the rules; with at-least coverage, the least over-staffing.
     let built = model::build(instance, lines, Goal::Feasible, &[]);
     let (x, used) = (built.x.clone(), built.used.clone());
+    let seconds = seconds - building.elapsed().as_secs_f64();
     // Any rota without over-staffing is as good as another: stop at the first.
     let result = run_model(built, seconds, Some(0.0), None, control, started);
     let status = result.status;
