@@ -73,6 +73,19 @@ pub(super) fn family_need(instance: &Instance, family: ShiftFamily) -> (f64, u32
     (hours, weekend_heads)
 }
 
+/// The head bounds of the families not solved (for a proven lower bound when a run stops).
+fn unsolved_bounds(instance: &Instance, families: &[ShiftFamily]) -> u32 {
+    families
+        .iter()
+        .map(|&family| {
+            let own = instance.only_shifts(|shift| in_family(family, shift.night));
+            let (hours, weekend_heads) = family_need(&own, family);
+            let hours_bound = (hours / own.full_time_cycle_hours() - 1e-9).ceil().max(1.0) as u32;
+            hours_bound.max(weekend_bound(&own, weekend_heads))
+        })
+        .sum()
+}
+
 /// Fewest heads the weekends need: f·W when the cycle is a multiple of f. Otherwise a line can
 /// work at most ⌊weeks / f⌋ weekends of the cycle (it repeats), while every weekend needs W.
 pub(super) fn weekend_bound(instance: &Instance, weekend_heads: u32) -> u32 {
@@ -159,7 +172,9 @@ pub(super) fn solve_ideal(
     let mut hours_left = total_hours;
     let mut floor_report = TargetReport::new(Target::MinimumPosition(instance.min_position_pct));
     let mut full_time_report = TargetReport::new(Target::FullTime);
-    for family in families {
+    let instance_all = instance;
+    for (done, &family) in families.iter().enumerate() {
+        let families_left = families[done + 1..].to_vec();
         // Night lines and day lines share no shift: each family is its own, smaller problem.
         // Qualified needs are met by labelling the lines afterwards (see `qualify`).
         let mut family_instance = instance.only_shifts(|shift| in_family(family, shift.night));
@@ -213,6 +228,9 @@ pub(super) fn solve_ideal(
             break;
         }
         let Some((heads, levels)) = found else {
+            // What is proven stays proven: the bounds of this family and of those not solved.
+            report.proven_lower_bound_heads +=
+                lower + unsolved_bounds(instance_all, &families_left);
             report.status = status;
             report.lines.clear();
             return;

@@ -17,7 +17,9 @@ pub mod run;
 mod targets;
 mod today;
 
+pub use diagnose::{Diagnosis, RuleValues};
 pub use instance::Instance;
+pub use model::RuleFamily;
 pub use run::{Progress, SolveControl};
 pub use targets::{Target, TargetReport};
 
@@ -121,8 +123,8 @@ pub struct SolveReport {
     pub full_time_hours: f64,
     /// Weeks in the proposal's cycle: the scenario's, or in rotating mode one per line.
     pub weeks: u32,
-    /// Why there is no proposal, in words a manager understands.
-    pub diagnosis: Vec<String>,
+    /// Why there is no proposal, as typed messages (`Diagnosis::text` gives the words).
+    pub diagnosis: Vec<Diagnosis>,
     /// What the independent checker said about the proposal (never a breach in a returned proposal).
     pub violations: Vec<Violation>,
     /// The unit's targets (minimum position, full time, wishes): how far each was reached.
@@ -253,12 +255,14 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                     .map(|v| {
                         if v.rule == "full_time_hours" {
                             // The scenario's full time, not the model, is at odds with the law.
-                            format!(
-                                "Full time (rota.full_time) does not fit this rota: {}. Set full time to the hours the law gives this rota.",
-                                v.message
-                            )
+                            Diagnosis::FullTimeDoesNotFit {
+                                detail: v.message.clone(),
+                            }
                         } else {
-                            format!("internal check failed ({}): {}", v.rule, v.message)
+                            Diagnosis::InternalCheck {
+                                rule: v.rule.to_string(),
+                                detail: v.message.clone(),
+                            }
                         }
                     })
                     .collect();
@@ -271,11 +275,10 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
             report.diagnosis =
                 diagnose::after_infeasible(scenario, &instance, options.mode, control, time);
         } else if report.status == SolveStatus::Timeout && report.diagnosis.is_empty() {
-            report.diagnosis.push(format!(
-                "No rota was found within the time limit of {:.0} s, and none was proven impossible. The bounds allow one from {} heads. Try a longer time limit.",
-                options.time_limit_seconds,
-                report.bounds.heads_needed
-            ));
+            report.diagnosis.push(Diagnosis::Timeout {
+                seconds: options.time_limit_seconds,
+                heads_needed: report.bounds.heads_needed,
+            });
         }
     }
     report.solve_seconds = started.elapsed().as_secs_f64();

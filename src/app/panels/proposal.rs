@@ -127,7 +127,7 @@ pub fn ui(
             ),
         );
         for line in &report.diagnosis {
-            ui.label(format!("- {line}"));
+            ui.label(format!("- {}", line.text(language)));
         }
     }
     let Some(proposal) = &scenario.proposal else {
