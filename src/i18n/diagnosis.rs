@@ -114,15 +114,16 @@ impl Diagnosis {
                     "The needs are all zero: there is nothing to plan. Enter the headcount per shift and weekday under Staffing needs.",
                 )
                 .into(),
-            Diagnosis::TodayPositionsExceedNeed { staff_weekly_hours, need_weekly_hours } => {
+            Diagnosis::OverStaffedAsBuffer { staff_weekly_hours, need_weekly_hours } => {
+                let extra = n1(staff_weekly_hours - need_weekly_hours);
                 if nb {
                     format!(
-                        "Dagens stillinger utgjør {} timer per uke, mer enn de {} timene behovet krever: når behovet skal dekkes eksakt, kan ikke alle beholde stillingen sin. Slå av «Dekk behovet eksakt» (overbemanning som buffer) eller sjekk behovet.",
+                        "Dagens stillinger utgjør {} timer per uke, {extra} timer mer enn behovet på {} timer: ingen går ned, så forslaget overbemanner med {extra} timer per uke som buffer (behovet dekkes minst, ikke eksakt; «Dekk behovet eksakt» slås av når forslaget lagres).",
                         n1(*staff_weekly_hours), n1(*need_weekly_hours)
                     )
                 } else {
                     format!(
-                        "Today's positions add up to {} h per week, more than the {} h per week the needs require: with the need met exactly, not everyone can keep their position. Turn off «Meet the need exactly» (over-staffing as a buffer) or check the needs.",
+                        "Today's positions add up to {} h per week, {extra} h more than the need of {} h: nobody goes down, so the proposal over-staffs by {extra} h per week as a buffer (the need is met at least, not exactly; «Meet the need exactly» is turned off when the proposal is saved).",
                         n1(*staff_weekly_hours), n1(*need_weekly_hours)
                     )
                 }

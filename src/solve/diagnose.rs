@@ -35,8 +35,8 @@ pub enum Diagnosis {
     },
     /// Every need is zero.
     NothingToPlan,
-    /// Today mode with exact coverage: today's positions exceed the need.
-    TodayPositionsExceedNeed {
+    /// Today mode: today's positions exceed the need, so the proposal over-staffs as a buffer.
+    OverStaffedAsBuffer {
         /// Today's positions, hours per week.
         staff_weekly_hours: f64,
         /// The need, hours per week.
@@ -124,9 +124,9 @@ impl RuleValues {
     }
 }
 
-/// Problems visible without solving: shifts too long to plan, a floor that cannot be met,
-/// more positions today than hours to fill.
-pub fn before_solving(scenario: &Scenario, instance: &Instance, mode: SolveMode) -> Vec<Diagnosis> {
+/// Problems visible without solving: shifts too long to plan, full time at odds with the law,
+/// nothing to plan.
+pub fn before_solving(scenario: &Scenario, instance: &Instance) -> Vec<Diagnosis> {
     let mut problems = Vec::new();
     let rules = &scenario.rules;
     for shift in &scenario.shifts {
@@ -162,27 +162,6 @@ pub fn before_solving(scenario: &Scenario, instance: &Instance, mode: SolveMode)
     }
     if instance.shifts.is_empty() {
         problems.push(Diagnosis::NothingToPlan);
-    }
-    if scenario.staff.is_empty() && instance.shifts.is_empty() {
-        return problems;
-    }
-    let full_cycle = instance.full_time_cycle_hours();
-    let need_hours = instance.cycle_need_hours();
-    let staff_hours: f64 = scenario
-        .staff
-        .iter()
-        .map(|e| e.position_pct / 100.0 * full_cycle)
-        .sum();
-    // Only today mode plans with today's staff; ideal and rotating modes ignore them.
-    if mode == SolveMode::Today
-        && instance.coverage_exact
-        && staff_hours > need_hours + 1e-6
-        && !scenario.staff.is_empty()
-    {
-        problems.push(Diagnosis::TodayPositionsExceedNeed {
-            staff_weekly_hours: staff_hours / instance.weeks as f64,
-            need_weekly_hours: need_hours / instance.weeks as f64,
-        });
     }
     problems
 }

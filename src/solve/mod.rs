@@ -129,6 +129,9 @@ pub struct SolveReport {
     pub violations: Vec<Violation>,
     /// The unit's targets (minimum position, full time, wishes): how far each was reached.
     pub targets: Vec<TargetReport>,
+    /// Today mode: today's positions exceed the need, so the need is met at least (the extra is a
+    /// buffer) instead of exactly; saving the proposal sets `rules.coverage_exact: false`.
+    pub buffer_staffing: bool,
 }
 
 impl SolveReport {
@@ -163,6 +166,9 @@ impl SolveReport {
     /// (one week per line), which becomes the scenario's.
     pub fn apply_to(&self, scenario: &mut Scenario) {
         scenario.rota.weeks = self.weeks;
+        if self.buffer_staffing {
+            scenario.rules.coverage_exact = false;
+        }
         scenario.proposal = Some(self.proposal());
     }
 
@@ -194,8 +200,18 @@ impl SolveReport {
 /// thread and shows progress.
 pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl) -> SolveReport {
     let started = Instant::now();
-    let instance = Instance::new(scenario);
+    let mut instance = Instance::new(scenario);
+    // Today mode never cuts a position: where today's positions add up to more than the need,
+    // the extra hours are over-staffing (a buffer), kept as small as possible.
+    let buffer_staffing = options.mode == SolveMode::Today
+        && instance.coverage_exact
+        && today_staff_weekly_hours(scenario, &instance)
+            > instance.cycle_need_hours() / instance.weeks as f64 + 1e-6;
+    if buffer_staffing {
+        instance.coverage_exact = false;
+    }
     let mut report = SolveReport {
+        buffer_staffing,
         status: SolveStatus::Infeasible,
         mode: options.mode,
         solve_seconds: 0.0,
@@ -213,7 +229,7 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
     };
     let deadline = options.time_limit_seconds.max(0.0);
     let remaining = || deadline - started.elapsed().as_secs_f64();
-    let blockers = diagnose::before_solving(scenario, &instance, options.mode);
+    let blockers = diagnose::before_solving(scenario, &instance);
     if !blockers.is_empty() {
         report.diagnosis = blockers;
     } else {
@@ -237,6 +253,12 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                 started,
                 &remaining,
             ),
+        }
+        if report.status.has_proposal() && buffer_staffing {
+            report.diagnosis.push(Diagnosis::OverStaffedAsBuffer {
+                staff_weekly_hours: today_staff_weekly_hours(scenario, &instance),
+                need_weekly_hours: instance.cycle_need_hours() / instance.weeks as f64,
+            });
         }
         if report.status.has_proposal() {
             let mut solved = scenario.clone();
@@ -283,6 +305,15 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
     }
     report.solve_seconds = started.elapsed().as_secs_f64();
     report
+}
+
+/// Today's positions in hours per week.
+fn today_staff_weekly_hours(scenario: &Scenario, instance: &Instance) -> f64 {
+    scenario
+        .staff
+        .iter()
+        .map(|e| e.position_pct / 100.0 * instance.full_time_hours)
+        .sum()
 }
 
 pub(super) fn fixed_groups(instance: &Instance) -> bool {
@@ -361,10 +392,22 @@ fn find_rota(
     control: &SolveControl,
     started: Instant,
 ) -> (RunStatus, Option<Found>) {
+    // Any rota that meets the rules; with at-least coverage, the least over-staffing.
+    find_rota_for(instance, lines, Goal::Feasible, seconds, control, started)
+}
+
+/// [`find_rota`] for a goal: `Goal::AnyRota` stops at the first rota whatever its over-staffing.
+fn find_rota_for(
+    instance: &Instance,
+    lines: &[LineSpec],
+    goal: Goal,
+    seconds: f64,
+    control: &SolveControl,
+    started: Instant,
+) -> (RunStatus, Option<Found>) {
     // Building a large model takes time of its own: it counts against the limit.
     let building = Instant::now();
-    // Any rota that meets the rules; with at-least coverage, the least over-staffing.
-    let built = model::build(instance, lines, Goal::Feasible, &[]);
+    let built = model::build(instance, lines, goal, &[]);
     let (x, used) = (built.x.clone(), built.used.clone());
     let seconds = seconds - building.elapsed().as_secs_f64();
     // Any rota without over-staffing is as good as another: stop at the first.
