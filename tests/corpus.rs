@@ -27,6 +27,8 @@ fn solve_unit(scenario: &Scenario, mode: SolveMode) -> SolveReport {
     let options = SolveOptions {
         mode,
         time_limit_seconds: 20.0,
+        // The quality phase has its own test; here it only has to keep the rota valid.
+        quality_seconds: 2.0,
     };
     solve(scenario, &options, &SolveControl::default())
 }

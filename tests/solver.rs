@@ -21,6 +21,8 @@ fn run(scenario: &Scenario, mode: SolveMode, seconds: f64) -> SolveReport {
     let options = SolveOptions {
         mode,
         time_limit_seconds: seconds,
+        // The quality phase has its own test; here it only has to keep the rota valid.
+        quality_seconds: 2.0,
     };
     solve(scenario, &options, &SolveControl::default())
 }
@@ -470,4 +472,40 @@ fn ideal_mode_ignores_todays_staff() {
     today.apply_to(&mut solved);
     assert!(!solved.rules.coverage_exact);
     assert_no_breach(&solved, &today);
+}
+
+#[test]
+fn the_quality_phase_halves_the_score_and_keeps_the_structure() {
+    let scenario = example("solsiden.ron");
+    let options = SolveOptions {
+        mode: SolveMode::Ideal,
+        time_limit_seconds: 60.0,
+        quality_seconds: 10.0,
+    };
+    let report = solve(&scenario, &options, &SolveControl::default());
+    assert_eq!(report.status, SolveStatus::Optimal, "{:?}", report.diagnosis);
+    assert_eq!(report.lines.len(), 30);
+    assert_coverage_met(&scenario, &report);
+    assert_no_breach(&scenario, &report);
+    let phase = report.quality_phase.as_ref().expect("the phase ran");
+    let before = heltid::calc::rota_quality(&scenario, &phase.cells_before);
+    let cells: Vec<Vec<String>> = report.lines.iter().map(|l| l.cells.clone()).collect();
+    let after = heltid::calc::rota_quality(&scenario, &cells);
+    assert!(
+        after.score() <= before.score() / 2.0,
+        "{} → {}",
+        before.score(),
+        after.score()
+    );
+    assert!(after.singles_per_line_per_6_weeks() < before.singles_per_line_per_6_weeks() / 2.0);
+    // Positions are the structure's: the same sizes before and after the phase.
+    let sizes = |lines: &[Vec<String>]| {
+        let mut hours: Vec<i64> = lines
+            .iter()
+            .map(|l| l.iter().filter(|c| *c != OFF).count() as i64)
+            .collect();
+        hours.sort_unstable();
+        hours
+    };
+    assert_eq!(sizes(&phase.cells_before), sizes(&cells));
 }

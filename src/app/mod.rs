@@ -328,6 +328,7 @@ impl HeltidApp {
                     let options = SolveOptions {
                         mode: self.settings.mode,
                         time_limit_seconds: self.settings.time_limit,
+                        ..SolveOptions::default()
                     };
                     let inputs = inputs_of(&self.document.scenario);
                     self.solving = Some(BackgroundSolve::start(

@@ -69,6 +69,42 @@ fn distribution_json(stats: &PositionStats, positions: &[f64]) -> Value {
     value
 }
 
+/// The rota's quality (calc::quality), and before the quality phase when it ran.
+fn quality_json(scenario: &Scenario, report: &SolveReport) -> Value {
+    let summary = |quality: &calc::RotaQuality| {
+        json!({
+            "score": quality.score(),
+            "singles_per_line_per_6_weeks": quality.singles_per_line_per_6_weeks(),
+            "average_week_hours_spread": quality.average_week_spread(),
+            "single_work_days": quality.lines.iter().map(|l| l.single_work_days).sum::<u32>(),
+            "single_days_off": quality.lines.iter().map(|l| l.single_days_off).sum::<u32>(),
+            "kind_changes": quality.lines.iter().map(|l| l.kind_changes).sum::<u32>(),
+            "backward_rotations": quality.lines.iter().map(|l| l.backward_rotations).sum::<u32>(),
+            "long_blocks": quality.lines.iter().map(|l| l.long_blocks).sum::<u32>(),
+            "split_weekends": quality.lines.iter().map(|l| l.split_weekends).sum::<u32>(),
+            "lines": quality.lines.iter().map(|l| json!({
+                "score": l.score,
+                "single_work_days": l.single_work_days,
+                "single_days_off": l.single_days_off,
+                "kind_changes": l.kind_changes,
+                "backward_rotations": l.backward_rotations,
+                "week_hours_spread": l.week_hours_spread,
+                "largest_week_hours": l.largest_week_hours,
+                "long_blocks": l.long_blocks,
+                "split_weekends": l.split_weekends,
+            })).collect::<Vec<_>>(),
+        })
+    };
+    let cells: Vec<Vec<String>> = report.lines.iter().map(|l| l.cells.clone()).collect();
+    let mut value = summary(&calc::rota_quality(scenario, &cells));
+    if let Some(phase) = &report.quality_phase {
+        value["before_phase"] = summary(&calc::rota_quality(scenario, &phase.cells_before));
+        value["phase_proven"] = json!(phase.proven);
+        value["phase_seconds"] = json!(phase.seconds);
+    }
+    value
+}
+
 fn report_json(scenario: &Scenario, report: &SolveReport) -> Value {
     let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
     let before: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
@@ -97,6 +133,7 @@ fn report_json(scenario: &Scenario, report: &SolveReport) -> Value {
         "before": distribution_json(&calc::position_stats(&before, full_time_from), &before),
         "after": distribution_json(&after_stats, &after),
         "buffer_staffing": report.buffer_staffing,
+        "quality": quality_json(scenario, report),
         "diagnosis": report.diagnosis.iter().map(|d| d.text(Language::English)).collect::<Vec<_>>(),
         "targets": report.targets.iter().map(|t| json!({
             "target": t.name(Language::English),
@@ -221,6 +258,7 @@ pub fn run(
     let options = SolveOptions {
         mode,
         time_limit_seconds: time_limit,
+        ..SolveOptions::default()
     };
     let report = solve(&scenario, &options, &SolveControl::default());
     if report.status.has_proposal() {

@@ -46,6 +46,9 @@ pub struct Scenario {
     pub staff: Vec<Employee>,
     /// Working-time rules (AML/HTA defaults, editable).
     pub rules: Rules,
+    /// What makes a line good to live with, and how much each flaw weighs (not rules).
+    #[serde(default)]
+    pub quality: QualityRules,
     /// The rota the unit works today, if entered.
     pub today: Option<Rota>,
     /// A saved proposal from the optimizer, if any.
@@ -67,6 +70,7 @@ impl Default for Scenario {
             qualified_needs: Vec::new(),
             staff: Vec::new(),
             rules: Rules::default(),
+            quality: QualityRules::default(),
             today: None,
             proposal: None,
             leading_comments: String::new(),
@@ -279,6 +283,44 @@ impl Default for Employee {
             wanted_pct: None,
             max_pct: 100.0,
             nights: NightWork::Any,
+        }
+    }
+}
+
+/// What planners avoid when they build rotas by hand (DOMAIN.md § 5b), with the weight of each
+/// in the quality score. Targets, not rules: a proposal is legal whatever its score.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct QualityRules {
+    /// A single work day between days off (enkeltvakt).
+    pub single_work_day_weight: f64,
+    /// A single day off between work days.
+    pub single_day_off_weight: f64,
+    /// A change of shift kind (day, evening, night) from one work day to the next in a block.
+    pub kind_change_weight: f64,
+    /// Backward rotation: evening → day or night → day/evening on the next day.
+    pub backward_rotation_weight: f64,
+    /// Per hour of difference between a line's busiest and quietest week.
+    pub week_spread_weight_per_hour: f64,
+    /// Work blocks longer than this many days are counted as long blocks.
+    pub preferred_max_block_days: u32,
+    /// A work block longer than the preferred.
+    pub long_block_weight: f64,
+    /// A weekend with Saturday but not Sunday worked, or the other way round.
+    pub split_weekend_weight: f64,
+}
+
+impl Default for QualityRules {
+    fn default() -> Self {
+        Self {
+            single_work_day_weight: 3.0,
+            single_day_off_weight: 2.0,
+            kind_change_weight: 1.0,
+            backward_rotation_weight: 2.0,
+            week_spread_weight_per_hour: 0.3,
+            preferred_max_block_days: 5,
+            long_block_weight: 1.0,
+            split_weekend_weight: 2.0,
         }
     }
 }

@@ -13,8 +13,9 @@
 use super::model::{Holder, LineSpec, ShiftFamily};
 use super::run::{RunStatus, SolveControl};
 use super::{
-    Found, SolveReport, SolveStatus, Target, TargetReport, bound, extract_lines, find_rota,
-    fixed_groups, floor_line_hours, full_time_line_hours, qualify, set_objective, sort_lines,
+    Found, QualityPhase, SolveReport, SolveStatus, Target, TargetReport, bound, extract_lines,
+    find_rota, fixed_groups, floor_line_hours, full_time_line_hours, qualify, quality,
+    set_objective, sort_lines,
 };
 use crate::model::{SATURDAY, SUNDAY};
 use crate::solve::Instance;
@@ -164,6 +165,7 @@ struct Levels {
 }
 
 pub(super) fn solve_ideal(
+    quality_seconds: f64,
     instance: &Instance,
     report: &mut SolveReport,
     control: &SolveControl,
@@ -180,6 +182,7 @@ pub(super) fn solve_ideal(
     let mut floor_report = TargetReport::new(Target::MinimumPosition(instance.min_position_pct));
     let mut full_time_report = TargetReport::new(Target::FullTime);
     let instance_all = instance;
+    let mut solved = Vec::new();
     for (done, &family) in families.iter().enumerate() {
         let families_left = families[done + 1..].to_vec();
         // Night lines and day lines share no shift: each family is its own, smaller problem.
@@ -288,8 +291,14 @@ pub(super) fn solve_ideal(
             report.proven_lower_bound_heads += if groups_prove { proven_below } else { lower };
             overall = SolveStatus::Feasible;
         }
-        let best = &levels.found;
-        let mut family_lines = extract_lines(instance, &best.result, &best.x, &best.lines, &[]);
+        let found_rota = &levels.found;
+        let mut family_lines = extract_lines(
+            instance,
+            &found_rota.result,
+            &found_rota.x,
+            &found_rota.lines,
+            &[],
+        );
         // An empty line is no position.
         family_lines.retain(|line| line.hours_per_week > 0.0);
         let lines_here = family_lines.len() as u32;
@@ -304,9 +313,30 @@ pub(super) fn solve_ideal(
         if status == SolveStatus::Feasible {
             overall = SolveStatus::Feasible;
         }
+        solved.push((family_instance.clone(), levels.found, hours));
         report.lines.extend(family_lines);
     }
     report.status = overall;
+    // The quality phase, after the structure and with its own budget, shared by size.
+    if quality_seconds > 0.0 {
+        let phase_started = Instant::now();
+        let mut quality_proven = true;
+        let mut improved_lines = Vec::new();
+        for (family_instance, found, hours) in solved {
+            let seconds = quality_seconds * hours / total_hours.max(1e-9);
+            let improved = quality::improve(&family_instance, &found, seconds, control, started);
+            quality_proven &= improved.score_after <= 1e-9;
+            let mut lines = lines_from_cells(&family_instance, &improved.cells);
+            lines.retain(|line| line.hours_per_week > 0.0);
+            improved_lines.extend(lines);
+        }
+        let before = std::mem::replace(&mut report.lines, improved_lines);
+        report.quality_phase = Some(QualityPhase {
+            cells_before: before.into_iter().map(|l| l.cells).collect(),
+            proven: quality_proven,
+            seconds: phase_started.elapsed().as_secs_f64(),
+        });
+    }
     set_objective(report, objective, bound);
     if instance.min_position_pct > 0.0 {
         report.targets.push(floor_report);
@@ -315,6 +345,35 @@ pub(super) fn solve_ideal(
     let open = vec![None; report.lines.len()];
     qualify::label_qualifications(instance, &mut report.lines, &open);
     sort_lines(instance, &mut report.lines);
+}
+
+/// Proposed lines from a rota of shift indices.
+fn lines_from_cells(instance: &Instance, cells: &quality::Cells) -> Vec<super::ProposedLine> {
+    let weeks = instance.weeks as f64;
+    cells
+        .iter()
+        .map(|line| {
+            let hours: f64 = line
+                .iter()
+                .flatten()
+                .map(|&s| instance.shifts[s].hours)
+                .sum();
+            super::ProposedLine {
+                employee: None,
+                qualification: None,
+                cells: line
+                    .iter()
+                    .map(|cell| {
+                        cell.map_or(crate::model::OFF.to_string(), |s| {
+                            instance.shifts[s].code.clone()
+                        })
+                    })
+                    .collect(),
+                hours_per_week: hours / weeks,
+                position_pct: crate::calc::position_pct(hours / weeks, instance.full_time_hours),
+            }
+        })
+        .collect()
 }
 
 /// Lines in a solution that reach `threshold` hours over the cycle.

@@ -65,6 +65,13 @@ pub struct Instance {
     pub full_time_tolerance_pct: f64,
     /// Needs met exactly.
     pub coverage_exact: bool,
+    /// Need per cycle day and shift, when it is not the same every week (what a few re-planned
+    /// lines must cover while the others stay as they are). Only the model's coverage reads it.
+    pub need_by_day: Option<Vec<Vec<u32>>>,
+    /// The weights of the quality score (the quality phase).
+    pub quality: crate::model::QualityRules,
+    /// Day (0), evening (1) or night (2) rhythm per shift, for kind changes.
+    pub rhythm: Vec<u8>,
 }
 
 fn weekday_counts(values: Option<&Vec<i64>>) -> [u32; 7] {
@@ -87,11 +94,17 @@ impl Instance {
         let rules = &scenario.rules;
         let mut shifts = Vec::new();
         let mut need = Vec::new();
+        let mut rhythm = Vec::new();
         for shift in &scenario.shifts {
             let counts = weekday_counts(scenario.needs.get(shift.code.trim()));
             if counts.iter().all(|&c| c == 0) {
                 continue;
             }
+            rhythm.push(match shift.kind {
+                ShiftKind::Day | ShiftKind::Long => 0,
+                ShiftKind::Evening => 1,
+                ShiftKind::Night => 2,
+            });
             shifts.push(ShiftInfo {
                 code: shift.code.trim().to_string(),
                 start: i64::from(shift.start_minute().unwrap_or(0)),
@@ -180,6 +193,9 @@ impl Instance {
             min_position_pct: rules.min_position_pct,
             full_time_tolerance_pct: rules.full_time_tolerance_pct,
             coverage_exact: rules.coverage_exact,
+            need_by_day: None,
+            quality: scenario.quality.clone(),
+            rhythm,
         }
     }
 
@@ -197,6 +213,7 @@ impl Instance {
         Instance {
             shifts: kept.iter().map(|&s| self.shifts[s].clone()).collect(),
             need: kept.iter().map(|&s| self.need[s]).collect(),
+            rhythm: kept.iter().map(|&s| self.rhythm[s]).collect(),
             qualified_need: self
                 .qualified_need
                 .iter()
@@ -218,7 +235,10 @@ impl Instance {
 
     /// Need of shift `s` on cycle day `d`.
     pub fn need_on(&self, s: usize, d: usize) -> u32 {
-        self.need[s][d % 7]
+        match &self.need_by_day {
+            Some(by_day) => by_day[d % self.days][s],
+            None => self.need[s][d % 7],
+        }
     }
 
     /// Total hours needed over the cycle.

@@ -12,6 +12,7 @@ mod ideal;
 mod instance;
 pub mod model;
 mod qualify;
+mod quality;
 mod rotating;
 pub mod run;
 mod targets;
@@ -39,6 +40,8 @@ pub struct SolveOptions {
     pub mode: SolveMode,
     /// Seconds before the best solution so far is returned.
     pub time_limit_seconds: f64,
+    /// Seconds of the quality phase, on top of the time limit (0 skips it).
+    pub quality_seconds: f64,
 }
 
 impl Default for SolveOptions {
@@ -46,6 +49,7 @@ impl Default for SolveOptions {
         Self {
             mode: SolveMode::Ideal,
             time_limit_seconds: 30.0,
+            quality_seconds: 10.0,
         }
     }
 }
@@ -81,6 +85,17 @@ impl SolveStatus {
     pub fn has_proposal(self) -> bool {
         matches!(self, Self::Optimal | Self::Feasible)
     }
+}
+
+/// What the quality phase did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QualityPhase {
+    /// The rota's lines before the phase (shift codes per day).
+    pub cells_before: Vec<Vec<String>>,
+    /// Whether HiGHS proved the score the lowest possible for this structure.
+    pub proven: bool,
+    /// Seconds the phase took.
+    pub seconds: f64,
 }
 
 /// One proposed line.
@@ -129,6 +144,9 @@ pub struct SolveReport {
     pub violations: Vec<Violation>,
     /// The unit's targets (minimum position, full time, wishes): how far each was reached.
     pub targets: Vec<TargetReport>,
+    /// The quality phase: the score before it and whether it proved its rota best (None when
+    /// the phase did not run). The score after is `calc::rota_quality` of the lines.
+    pub quality_phase: Option<QualityPhase>,
     /// Today mode: today's positions exceed the need, so the need is met at least (the extra is a
     /// buffer) instead of exactly; saving the proposal sets `rules.coverage_exact: false`.
     pub buffer_staffing: bool,
@@ -212,6 +230,7 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
     }
     let mut report = SolveReport {
         buffer_staffing,
+        quality_phase: None,
         status: SolveStatus::Infeasible,
         mode: options.mode,
         solve_seconds: 0.0,
@@ -234,9 +253,14 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
         report.diagnosis = blockers;
     } else {
         match options.mode {
-            SolveMode::Ideal => {
-                ideal::solve_ideal(&instance, &mut report, control, started, &remaining)
-            }
+            SolveMode::Ideal => ideal::solve_ideal(
+                options.quality_seconds,
+                &instance,
+                &mut report,
+                control,
+                started,
+                &remaining,
+            ),
             SolveMode::Today => today::solve_today(
                 scenario,
                 &instance,

@@ -97,6 +97,28 @@ pub enum Goal {
     /// Today mode: the fairest wishes (the largest shortfall, then the total), then the fewest
     /// vacancies; over-staffing (at-least coverage) costs more than any wish gains.
     Today,
+    /// The quality phase: the lowest quality score (single shifts and days off, kind changes,
+    /// backward rotation, uneven weeks), weighted by the scenario's `quality`.
+    Quality,
+}
+
+/// One term of the quality score in a model, to compute a start value from a rota.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Penalty {
+    /// Line l works day d alone.
+    SingleWorkDay { line: usize, day: usize },
+    /// Line l is off on day d alone.
+    SingleDayOff { line: usize, day: usize },
+    /// Line l changes rhythm from day d to d + 1 (backward when `backward`).
+    KindChange {
+        line: usize,
+        day: usize,
+        backward: bool,
+    },
+    /// Line l's busiest week, hours.
+    BusiestWeek { line: usize },
+    /// Line l's quietest week, hours.
+    QuietestWeek { line: usize },
 }
 
 /// x[line][day][shift]: the variable and its column, None where the line may not take the shift.
@@ -123,6 +145,8 @@ pub struct RotaModel {
     pub wish_shortfall: Vec<(usize, usize)>,
     /// Today mode: the column of the largest shortfall.
     pub largest_shortfall: Option<usize>,
+    /// Quality phase: the score's terms and their columns (they come last).
+    pub penalties: Vec<(usize, Penalty)>,
 }
 
 impl RotaModel {
@@ -143,6 +167,7 @@ impl RotaModel {
             uncovered: Vec::new(),
             wish_shortfall: Vec::new(),
             largest_shortfall: None,
+            penalties: Vec::new(),
         }
     }
 }
@@ -252,9 +277,15 @@ pub fn build(
     } else {
         (Vec::new(), None)
     };
+    let penalties = if goal == Goal::Quality {
+        quality_score(&mut b, &mut objective)
+    } else {
+        Vec::new()
+    };
     RotaModel {
         wish_shortfall,
         largest_shortfall,
+        penalties,
         var_count: b.count,
         constraints: b.constraints,
         objective,
@@ -676,6 +707,90 @@ fn fair_wishes_and_few_vacancies(
         *objective -= vacancy_weight * instance.full_time_cycle_hours() * used.0;
     }
     (columns, largest)
+}
+
+/// The quality score as the objective (minimised): single work days and days off, changes of
+/// rhythm (day, evening, night) inside a block and backward rotation, and the spread of weekly
+/// hours. Each term is a variable bounded below by its definition, so minimising makes it exact.
+fn quality_score(b: &mut Builder, objective: &mut Expression) -> Vec<(usize, Penalty)> {
+    let instance = b.instance;
+    let weights = instance.quality.clone();
+    let days = instance.days;
+    let mut penalties = Vec::new();
+    for l in 0..b.lines.len() {
+        for d in 0..days {
+            let (before, after) = ((d + days - 1) % days, d + 1);
+            let (work, previous, next) = (b.work(l, d), b.work(l, before), b.work(l, after));
+            if weights.single_work_day_weight > 0.0 {
+                let (single, column) = b.add(variable().min(0.0).max(1.0));
+                b.constraints.push(constraint!(
+                    single >= work.clone() - previous.clone() - next.clone()
+                ));
+                *objective -= weights.single_work_day_weight * single;
+                penalties.push((column, Penalty::SingleWorkDay { line: l, day: d }));
+            }
+            if weights.single_day_off_weight > 0.0 {
+                let (single, column) = b.add(variable().min(0.0).max(1.0));
+                b.constraints
+                    .push(constraint!(single >= previous + next - work - 1.0));
+                *objective -= weights.single_day_off_weight * single;
+                penalties.push((column, Penalty::SingleDayOff { line: l, day: d }));
+            }
+            for backward in [false, true] {
+                let weight = if backward {
+                    weights.backward_rotation_weight
+                } else {
+                    weights.kind_change_weight
+                };
+                if weight <= 0.0 {
+                    continue;
+                }
+                let mut pairs = Vec::new();
+                for s in 0..instance.shifts.len() {
+                    for t in 0..instance.shifts.len() {
+                        let (a, c) = (instance.rhythm[s], instance.rhythm[t]);
+                        let counted = if backward { c < a } else { c != a };
+                        if counted
+                            && let (Some(first), Some(second)) =
+                                (b.cell(l, d, s), b.cell(l, after, t))
+                        {
+                            pairs.push((first, second));
+                        }
+                    }
+                }
+                if pairs.is_empty() {
+                    continue;
+                }
+                let (change, column) = b.add(variable().min(0.0).max(1.0));
+                for (first, second) in pairs {
+                    b.constraints
+                        .push(constraint!(change >= first + second - 1.0));
+                }
+                *objective -= weight * change;
+                penalties.push((
+                    column,
+                    Penalty::KindChange {
+                        line: l,
+                        day: d,
+                        backward,
+                    },
+                ));
+            }
+        }
+        if weights.week_spread_weight_per_hour > 0.0 && instance.weeks > 1 {
+            let (busiest, most) = b.add(variable().min(0.0));
+            let (quietest, least) = b.add(variable().min(0.0));
+            for week in 0..instance.weeks {
+                let hours = b.hours(l, week * 7..week * 7 + 7);
+                b.constraints.push(constraint!(busiest >= hours.clone()));
+                b.constraints.push(constraint!(quietest <= hours));
+            }
+            *objective -= weights.week_spread_weight_per_hour * (busiest - quietest);
+            penalties.push((most, Penalty::BusiestWeek { line: l }));
+            penalties.push((least, Penalty::QuietestWeek { line: l }));
+        }
+    }
+    penalties
 }
 
 /// Interchangeable lines: ideal lines in the same weekend group and family are ordered by hours;
