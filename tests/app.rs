@@ -3,7 +3,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use heltid::app::files::FileDialogs;
+use heltid::app::files::{FileDialogs, FileKind, Picked};
 use heltid::app::{HeltidApp, Settings};
 use std::path::{Path, PathBuf};
 
@@ -13,11 +13,14 @@ struct Scripted {
 }
 
 impl FileDialogs for Scripted {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        None
+    fn pick_open(&mut self) -> Picked {
+        Picked::Cancelled
     }
-    fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.save_to.clone()
+    fn pick_save(&mut self, _suggested_name: &str, _kind: FileKind) -> Picked {
+        match &self.save_to {
+            Some(path) => Picked::Path(path.clone()),
+            None => Picked::Cancelled,
+        }
     }
 }
 
@@ -91,7 +94,7 @@ fn open_example_change_weekends_solve_save_and_reopen() {
     click(&mut harness, "Kalkulator");
     harness.get_by_label("20 (10 per helg × hver 2. helg)");
     assert_eq!(
-        harness.get_all_by_label("84.2 %").count(),
+        harness.get_all_by_label("84,2 %").count(),
         2,
         "highest average and the what-if row"
     );
@@ -171,13 +174,13 @@ fn an_edit_after_solving_marks_the_proposal_out_of_date_and_undo_restores_it() {
 #[test]
 fn editing_a_need_updates_the_calculator() {
     let mut harness = harness(app_with(None, Some(example("solsiden.ron"))));
-    harness.get_by_label("597.5 t");
+    harness.get_by_label("597,5 t");
     click(&mut harness, "Bemanningsbehov");
     harness.get_by_label("N søn").set_value_accesskit(3.0);
     harness.run();
     click(&mut harness, "Kalkulator");
     // One more 10 h night shift per week, and 11 people on Sunday: 33 heads at every 3rd weekend.
-    harness.get_by_label("607.5 t");
+    harness.get_by_label("607,5 t");
     harness.get_by_label("33 (11 per helg × hver 3. helg)");
 }
 
@@ -267,11 +270,11 @@ fn distribution_shows_before_and_after_and_compare_shows_differences() {
 
     struct OpenOther(PathBuf);
     impl FileDialogs for OpenOther {
-        fn pick_open(&mut self) -> Option<PathBuf> {
-            Some(self.0.clone())
+        fn pick_open(&mut self) -> Picked {
+            Picked::Path(self.0.clone())
         }
-        fn pick_save(&mut self, _: &str) -> Option<PathBuf> {
-            None
+        fn pick_save(&mut self, _: &str, _: FileKind) -> Picked {
+            Picked::Cancelled
         }
     }
     let app = HeltidApp::new(
@@ -338,6 +341,10 @@ fn rotating_rota_sets_the_cycle_to_one_week_per_line() {
     click(&mut harness, "Forslag");
     click(&mut harness, "Rullerende turnus");
     solve_and_wait(&mut harness);
+    // The new cycle length is asked about first; nothing changes before the answer.
+    assert!(harness.state().asks_about_cycle());
+    assert_eq!(harness.state().scenario().rota.weeks, 12);
+    click(&mut harness, "Bruk forslaget, 42 uker");
     harness.get_by_label("Alle regler holder (kontrollert uavhengig).");
     let scenario = harness.state().scenario().clone();
     let proposal = scenario.proposal.clone().expect("a proposal");
