@@ -691,3 +691,28 @@ fn an_empty_scenario_shows_no_negative_zero_and_no_full_time_claim() {
     click(&mut harness, "1. Vakttyper");
     harness.get_by_label("+ Ny vakttype");
 }
+
+#[test]
+fn qualification_needs_can_be_added_and_removed() {
+    let mut harness = harness(app_with(None, Some(example("solsiden.ron"))));
+    let before = harness.state().scenario().qualified_needs.len();
+    click(&mut harness, "Bemanningsbehov");
+    harness.get_by_label("Kompetansekrav");
+    click(&mut harness, "+ Nytt kompetansekrav");
+    let needs = harness.state().scenario().qualified_needs.clone();
+    assert_eq!(needs.len(), before + 1);
+    let added = needs.last().expect("added");
+    assert_eq!(
+        added.qualification,
+        heltid::model::Qualification::Sykepleier
+    );
+    assert_eq!(added.min, vec![1; 7]);
+    assert!(heltid::model::validate(harness.state().scenario()).is_empty());
+    harness
+        .get_all_by_label("x")
+        .last()
+        .expect("a remove button")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().scenario().qualified_needs.len(), before);
+}
