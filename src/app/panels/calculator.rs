@@ -13,11 +13,11 @@ pub fn binding_bound(bounds: &Bounds, language: Language) -> String {
     let fte = language.number(bounds.fte, 1);
     match language {
         Language::Bokmal if weekend > hours => format!(
-            "Helgegrensen binder: {} er på jobb hver helg og hver jobber {every} helg, så det trengs minst {} × {} = {weekend} hoder, flere enn de {hours} timene alene krever ({fte} årsverk).",
+            "Helgegrensen binder: {} er på jobb hver helg og hver jobber {every} helg, så det trengs minst {} × {} = {weekend} hoder, flere enn de {hours} som timene alene krever ({fte} årsverk).",
             bounds.weekend_heads, bounds.weekend_frequency, bounds.weekend_heads
         ),
         Language::English if weekend > hours => format!(
-            "The weekend bound binds: {} are on duty every weekend and each works {every} weekend, so at least {} × {} = {weekend} heads are needed, more than the {hours} the hours alone need ({fte} FTE).",
+            "The weekend bound binds: {} are on duty every weekend and each works {every} weekend, so at least {} × {} = {weekend} heads are needed, more than the {hours} that the hours alone need ({fte} FTE).",
             bounds.weekend_heads, bounds.weekend_frequency, bounds.weekend_heads
         ),
         Language::Bokmal => format!(

@@ -113,7 +113,15 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, language: Language) {
                 .allow_scroll(false)
                 .x_axis_label(t("klokkeslett", "hour of day"))
                 .y_axis_label(t("på vakt", "on duty"))
-                .y_axis_min_width(28.0)
+                .y_axis_min_width(44.0)
+                // Whole people: a labelled line every 2 (or 5 on a big unit), never none.
+                .y_grid_spacer(egui_plot::uniform_grid_spacer(move |_| {
+                    if most > 20.0 {
+                        [1.0, 5.0, 10.0]
+                    } else {
+                        [1.0, 2.0, 4.0]
+                    }
+                }))
                 .x_axis_formatter(move |mark, _| whole_number(mark.value, language))
                 .y_axis_formatter(move |mark, _| whole_number(mark.value, language))
                 .show(column, |plot| {
