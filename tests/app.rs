@@ -456,7 +456,20 @@ fn undo_clears_a_stale_message() {
     harness.run();
     click(&mut harness, "Forslag");
     solve_and_wait(&mut harness);
-    harness.get_by_label_contains("Ingen turnus funnet");
+    harness.get_by_label_contains(
+        "Ingen turnus funnet: ingen turnus kan oppfylle behovet og reglene.",
+    );
+    // The reason, in Norwegian and with the field's label in the app.
+    harness.get_by_label_contains(
+        "Vakten N (Nattvakt) er 10,0 timer, lenger enn lengste tillatte vakt på 9,0 timer",
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("«Lengste vakt (timer)» under Enhet og regler")
+            .count(),
+        2,
+        "the night shift and the long shift"
+    );
     harness.get_by_label_contains("Forslaget er utdatert");
     // Undo: the inputs are the proposal's again, and nothing stale stands beside it.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);

@@ -26,7 +26,7 @@ fn unit(name: &str) -> Scenario {
 fn solve_unit(scenario: &Scenario, mode: SolveMode) -> SolveReport {
     let options = SolveOptions {
         mode,
-        time_limit_seconds: 10.0,
+        time_limit_seconds: 20.0,
     };
     solve(scenario, &options, &SolveControl::default())
 }

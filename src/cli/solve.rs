@@ -96,7 +96,8 @@ fn report_json(scenario: &Scenario, report: &SolveReport) -> Value {
         "bounds": bounds_json(&report.bounds),
         "before": distribution_json(&calc::position_stats(&before, full_time_from), &before),
         "after": distribution_json(&after_stats, &after),
-        "diagnosis": report.diagnosis,
+        "buffer_staffing": report.buffer_staffing,
+        "diagnosis": report.diagnosis.iter().map(|d| d.text(Language::English)).collect::<Vec<_>>(),
         "targets": report.targets.iter().map(|t| json!({
             "target": t.name(Language::English),
             "lines": t.lines,

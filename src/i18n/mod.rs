@@ -1,5 +1,7 @@
 //! Norwegian bokmål (default) and English: every UI string is written in both, side by side.
 
+mod diagnosis;
+
 use serde::{Deserialize, Serialize};
 
 /// The UI language.

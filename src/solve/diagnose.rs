@@ -4,12 +4,129 @@
 use super::instance::Instance;
 use super::model::{self, Goal, Holder, LineSpec, RuleFamily, ShiftFamily};
 use super::run::{RunStatus, SolveControl, run_model};
-use crate::model::{Scenario, SolveMode, WEEKDAYS_EN};
+use crate::model::{Scenario, SolveMode};
 use std::time::Instant;
 
-/// Problems visible without solving: shifts too long to plan, a floor that cannot be met,
-/// more positions today than hours to fill.
-pub fn before_solving(scenario: &Scenario, instance: &Instance, mode: SolveMode) -> Vec<String> {
+/// Why there is no rota (or why one was withheld), as data: what, where and the values. The
+/// texts, in bokmål and English, are in `crate::i18n` (`Diagnosis::text`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Diagnosis {
+    /// A needed shift is longer than the longest shift allowed (AML § 10-5 (1)).
+    ShiftTooLong {
+        /// Shift code.
+        code: String,
+        /// Shift name.
+        name: String,
+        /// Its hours.
+        hours: f64,
+        /// The longest allowed.
+        longest: f64,
+    },
+    /// Full time above the rota full time while every line works Sundays every 3rd week or more.
+    FullTimeTooHighForSundays {
+        /// The scenario's full time.
+        hours: f64,
+        /// Works every f-th weekend.
+        weekend_frequency: u32,
+        /// AML § 10-4 (4) full time.
+        rota_full_time: f64,
+        /// HTA § 4.2.1 day-work full time.
+        day_work_full_time: f64,
+    },
+    /// Every need is zero.
+    NothingToPlan,
+    /// Today mode: today's positions exceed the need, so the proposal over-staffs as a buffer.
+    OverStaffedAsBuffer {
+        /// Today's positions, hours per week.
+        staff_weekly_hours: f64,
+        /// The need, hours per week.
+        need_weekly_hours: f64,
+    },
+    /// A shift that stays empty on some days whatever the lines.
+    ShiftUncovered {
+        /// Shift code.
+        code: String,
+        /// Shifts left empty in the cycle.
+        missing: u32,
+        /// Shifts needed in the cycle.
+        total: u32,
+        /// (weekday 0 = Monday, week 1-based) of the first empty days.
+        places: Vec<(usize, usize)>,
+        /// Empty days not listed.
+        more_days: usize,
+    },
+    /// Every shift can be covered, but not in this mode's structure.
+    CoverableButNotInMode(SolveMode),
+    /// The lines cannot be planned whatever the coverage.
+    LinesImpossible(SolveMode),
+    /// The diagnosis ran out of time.
+    Unfinished {
+        /// Seconds it had.
+        seconds_left: f64,
+    },
+    /// Relaxing one rule makes it possible (or leaves fewer shifts empty).
+    PossibleWithout {
+        /// The rule.
+        rule: RuleFamily,
+        /// The scenario's rule values, for the text.
+        values: RuleValues,
+        /// Whether it makes every shift coverable.
+        fixes_all: bool,
+    },
+    /// No single rule explains it.
+    NoSingleRule,
+    /// No rota in time and none proven impossible.
+    Timeout {
+        /// The time limit.
+        seconds: f64,
+        /// Fewest heads by the bounds.
+        heads_needed: u32,
+    },
+    /// The independent checker found full time at odds with the law for this rota.
+    FullTimeDoesNotFit {
+        /// The checker's words.
+        detail: String,
+    },
+    /// The model and the independent checker disagree: the proposal was withheld.
+    InternalCheck {
+        /// The rule id.
+        rule: String,
+        /// The checker's words.
+        detail: String,
+    },
+}
+
+/// The rule values a diagnosis names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RuleValues {
+    /// Hours of daily rest.
+    pub daily_rest: f64,
+    /// Hours of weekly rest.
+    pub weekly_rest: f64,
+    /// Most work days in a row.
+    pub consecutive_days: u32,
+    /// Most hours in 7 days.
+    pub hours_in_7_days: f64,
+    /// Works every f-th weekend.
+    pub weekend_frequency: u32,
+}
+
+impl RuleValues {
+    fn of(scenario: &Scenario) -> Self {
+        let rules = &scenario.rules;
+        Self {
+            daily_rest: rules.min_daily_rest_hours,
+            weekly_rest: rules.min_weekly_rest_hours,
+            consecutive_days: rules.max_consecutive_work_days,
+            hours_in_7_days: rules.max_hours_single_week,
+            weekend_frequency: scenario.rota.weekend_frequency,
+        }
+    }
+}
+
+/// Problems visible without solving: shifts too long to plan, full time at odds with the law,
+/// nothing to plan.
+pub fn before_solving(scenario: &Scenario, instance: &Instance) -> Vec<Diagnosis> {
     let mut problems = Vec::new();
     let rules = &scenario.rules;
     for shift in &scenario.shifts {
@@ -18,10 +135,12 @@ pub fn before_solving(scenario: &Scenario, instance: &Instance, mode: SolveMode)
             .get(shift.code.trim())
             .is_some_and(|n| n.iter().any(|&c| c > 0));
         if needed && shift.hours() > rules.max_shift_hours + 1e-9 {
-            problems.push(format!(
-                "Shift {} ({}) is {:.1} h, longer than the longest shift allowed, {:.1} h (AML § 10-5 (1)): its need cannot be covered. Shorten the shift or raise rules.max_shift_hours if an agreement allows it.",
-                shift.code, shift.name, shift.hours(), rules.max_shift_hours
-            ));
+            problems.push(Diagnosis::ShiftTooLong {
+                code: shift.code.trim().to_string(),
+                name: shift.name.clone(),
+                hours: shift.hours(),
+                longest: rules.max_shift_hours,
+            });
         }
     }
     // AML § 10-4 (4): working Sundays at least every 3rd week makes full time at most 35.5 h.
@@ -34,59 +153,17 @@ pub fn before_solving(scenario: &Scenario, instance: &Instance, mode: SolveMode)
         && sunday_need
         && scenario.rota.weekend_frequency <= 3
     {
-        problems.push(format!(
-            "Full time (rota.full_time) is {hours:.1} h per week, but every line works Sundays every {} weekend, at least every 3rd week: such a rota's full time is at most {:.1} h (AML § 10-4 (4)); {:.1} h is for day work (HTA § 4.2.1). Positions would be measured wrongly. Set full time to {:.1} h or to the 3-shift rule.",
-            crate::rules::ordinal(scenario.rota.weekend_frequency),
-            rules.rota_full_time_hours,
-            rules.day_work_full_time_hours,
-            rules.rota_full_time_hours
-        ));
+        problems.push(Diagnosis::FullTimeTooHighForSundays {
+            hours,
+            weekend_frequency: scenario.rota.weekend_frequency,
+            rota_full_time: rules.rota_full_time_hours,
+            day_work_full_time: rules.day_work_full_time_hours,
+        });
     }
     if instance.shifts.is_empty() {
-        problems.push("The needs are all zero: there is nothing to plan. Enter the headcount per shift and weekday.".into());
+        problems.push(Diagnosis::NothingToPlan);
     }
-    if scenario.staff.is_empty() && instance.shifts.is_empty() {
-        return problems;
-    }
-    let full_cycle = instance.full_time_cycle_hours();
-    let need_hours = instance.cycle_need_hours();
-    let staff_hours: f64 = scenario
-        .staff
-        .iter()
-        .map(|e| e.position_pct / 100.0 * full_cycle)
-        .sum();
-    // Only today mode plans with today's staff; ideal and rotating modes ignore them.
-    if mode == SolveMode::Today
-        && instance.coverage_exact
-        && staff_hours > need_hours + 1e-6
-        && !scenario.staff.is_empty()
-    {
-        problems.push(format!(
-            "Today's positions add up to {:.1} h per week, more than the {:.1} h per week the needs require: with needs met exactly, nobody can keep their position in 'today' mode. Allow over-staffing (rules.coverage_exact: false) or check the needs.",
-            staff_hours / instance.weeks as f64,
-            need_hours / instance.weeks as f64
-        ));
-    }
-    problems.retain(|p| !p.is_empty());
     problems
-}
-
-fn rule_name(family: RuleFamily, scenario: &Scenario) -> String {
-    let rules = &scenario.rules;
-    match family {
-        RuleFamily::DailyRest => format!("the daily rest of {} h (AML § 10-8 (1))", rules.min_daily_rest_hours),
-        RuleFamily::WeeklyRest => format!("the weekly rest of {} h (AML § 10-8 (2))", rules.min_weekly_rest_hours),
-        RuleFamily::ConsecutiveDays => format!("at most {} work days in a row (the unit's rule)", rules.max_consecutive_work_days),
-        RuleFamily::HoursPerWeek => format!("at most {} h in 7 days (AML § 10-5 (2))", rules.max_hours_single_week),
-        RuleFamily::WeekendFrequency => format!("working only every {}. weekend", scenario.rota.weekend_frequency),
-        RuleFamily::WholeWeekends => "working whole weekends (Saturday and Sunday)".into(),
-        RuleFamily::SundayWork => "the Sunday after a worked Sunday off (AML § 10-8 (4))".into(),
-        RuleFamily::PositionFloor => format!(
-            "no line under {} % (rules.min_position_pct) and nobody below today's position",
-            rules.min_position_pct
-        ),
-        RuleFamily::NightSeparation => "night shifts and day shifts on separate lines (full time is a fixed number of hours, not a 3-shift rota)".into(),
-    }
 }
 
 /// The lines the diagnosis works with: generous ideal lines, or today's staff plus vacancies.
@@ -135,8 +212,10 @@ fn uncovered_slots(
     control: &SolveControl,
     seconds: f64,
 ) -> Slots {
+    let building = Instant::now();
     let built = model::build(instance, lines, Goal::LeastUncovered, relaxed);
     let slots = built.uncovered.clone();
+    let seconds = seconds - building.elapsed().as_secs_f64();
     let result = run_model(built, seconds, Some(0.0), None, control, Instant::now());
     match result.status {
         // Only a proven least number of empty shifts says which shifts cannot be covered.
@@ -152,7 +231,7 @@ fn uncovered_slots(
     }
 }
 
-fn describe_slots(instance: &Instance, slots: &[(usize, usize, f64)]) -> Vec<String> {
+fn describe_slots(instance: &Instance, slots: &[(usize, usize, f64)]) -> Vec<Diagnosis> {
     let mut messages = Vec::new();
     for (s, shift) in instance.shifts.iter().enumerate() {
         let days: Vec<&(usize, usize, f64)> = slots.iter().filter(|(t, _, _)| *t == s).collect();
@@ -163,24 +242,17 @@ fn describe_slots(instance: &Instance, slots: &[(usize, usize, f64)]) -> Vec<Str
         let total: f64 = (0..instance.days)
             .map(|d| f64::from(instance.need_on(s, d)))
             .sum();
-        let places: Vec<String> = days
-            .iter()
-            .take(6)
-            .map(|(_, d, _)| format!("{} week {}", WEEKDAYS_EN[d % 7], d / 7 + 1))
-            .collect();
-        let more = if days.len() > 6 {
-            format!(" and {} more days", days.len() - 6)
-        } else {
-            String::new()
-        };
-        messages.push(format!(
-            "Shift {} cannot be covered: {} of {} shifts in the cycle stay empty ({}{}).",
-            shift.code,
-            missing,
-            total,
-            places.join(", "),
-            more
-        ));
+        messages.push(Diagnosis::ShiftUncovered {
+            code: shift.code.clone(),
+            missing: missing.round() as u32,
+            total: total.round() as u32,
+            places: days
+                .iter()
+                .take(6)
+                .map(|(_, d, _)| (d % 7, d / 7 + 1))
+                .collect(),
+            more_days: days.len().saturating_sub(6),
+        });
     }
     messages
 }
@@ -192,7 +264,7 @@ pub fn after_infeasible(
     mode: SolveMode,
     control: &SolveControl,
     seconds: f64,
-) -> Vec<String> {
+) -> Vec<Diagnosis> {
     let started = Instant::now();
     let lines = diagnosis_lines(scenario, instance, mode);
     // Each run gets an even share of what is left, so time a quick run saves goes to the next.
@@ -200,26 +272,16 @@ pub fn after_infeasible(
     let share = |done: f64| (seconds - started.elapsed().as_secs_f64()).max(0.0) / (runs - done);
     let slots = match uncovered_slots(instance, &lines, &[], control, share(0.0)) {
         Slots::Proven(slots) => slots,
-        Slots::LinesImpossible => {
-            return vec![match mode {
-                SolveMode::Today => "The lines themselves cannot be planned: not every employee can keep at least today's position within the rules and their restrictions (nights, maximum), whatever the coverage. Check positions above what the needs and rules allow.".into(),
-                _ => "The lines themselves cannot be planned within the rules, whatever the coverage. Check the rules for values that leave no possible line (rest, days in a row, hours in 7 days).".into(),
-            }];
-        }
+        Slots::LinesImpossible => return vec![Diagnosis::LinesImpossible(mode)],
         Slots::Unknown => {
-            return vec![format!(
-                "No rota satisfies the needs and the rules, and with the {:.0} s left the diagnosis could not find which shifts stay empty. Try a longer time limit.",
-                seconds.max(0.0)
-            )];
+            return vec![Diagnosis::Unfinished {
+                seconds_left: seconds.max(0.0),
+            }];
         }
     };
     let mut messages = describe_slots(instance, &slots);
     if slots.is_empty() {
-        messages.push(match mode {
-            SolveMode::Rotating => "Every shift can be covered with separate lines, but not by one chain that everyone follows a week apart within the bounds on heads. Try ideal mode.".into(),
-            SolveMode::Ideal => "Every shift can be covered, but not with lines in fixed weekend groups within the head counts tried. Try a longer time limit.".into(),
-            SolveMode::Today => "Every shift can be covered, but not while every employee keeps at least today's position within their restrictions (nights, maximum). Check positions above the need, or allow over-staffing.".into(),
-        });
+        messages.push(Diagnosis::CoverableButNotInMode(mode));
     }
     let mut blockers = Vec::new();
     for (done, family) in RuleFamily::ALL.into_iter().enumerate() {
@@ -232,20 +294,15 @@ pub fn after_infeasible(
             && relaxed.iter().map(|(_, _, n)| n).sum::<f64>()
                 < slots.iter().map(|(_, _, n)| n).sum::<f64>()
         {
-            let fixes_all = relaxed.is_empty();
-            blockers.push(format!(
-                "{} {}.",
-                if fixes_all {
-                    "It becomes possible without"
-                } else {
-                    "Fewer shifts stay empty without"
-                },
-                rule_name(family, scenario)
-            ));
+            blockers.push(Diagnosis::PossibleWithout {
+                rule: family,
+                values: RuleValues::of(scenario),
+                fixes_all: relaxed.is_empty(),
+            });
         }
     }
     if blockers.is_empty() && !slots.is_empty() {
-        blockers.push("No single rule explains it: the needs themselves cannot be met by lines within the rules together (e.g. more people needed on a day than can work it). Check the needs.".into());
+        blockers.push(Diagnosis::NoSingleRule);
     }
     messages.extend(blockers);
     messages

@@ -73,6 +73,19 @@ pub(super) fn family_need(instance: &Instance, family: ShiftFamily) -> (f64, u32
     (hours, weekend_heads)
 }
 
+/// The head bounds of the families not solved (for a proven lower bound when a run stops).
+fn unsolved_bounds(instance: &Instance, families: &[ShiftFamily]) -> u32 {
+    families
+        .iter()
+        .map(|&family| {
+            let own = instance.only_shifts(|shift| in_family(family, shift.night));
+            let (hours, weekend_heads) = family_need(&own, family);
+            let hours_bound = (hours / own.full_time_cycle_hours() - 1e-9).ceil().max(1.0) as u32;
+            hours_bound.max(weekend_bound(&own, weekend_heads))
+        })
+        .sum()
+}
+
 /// Fewest heads the weekends need: f·W when the cycle is a multiple of f. Otherwise a line can
 /// work at most ⌊weeks / f⌋ weekends of the cycle (it repeats), while every weekend needs W.
 pub(super) fn weekend_bound(instance: &Instance, weekend_heads: u32) -> u32 {
@@ -134,6 +147,13 @@ fn most_lines_reaching(
         .unwrap_or(0)
 }
 
+/// Seconds the count model may take for a bound; it usually answers in a tenth of that, but a
+/// loaded machine must not turn a proof into "not proven".
+const COUNT_BOUND_SECONDS: f64 = 2.0;
+
+/// How far above the bounds the search for heads goes.
+const MORE_HEADS_AT_MOST: u32 = 40;
+
 /// What one head count gave: the lines and how far each target was reached.
 struct Levels {
     found: Found,
@@ -159,7 +179,9 @@ pub(super) fn solve_ideal(
     let mut hours_left = total_hours;
     let mut floor_report = TargetReport::new(Target::MinimumPosition(instance.min_position_pct));
     let mut full_time_report = TargetReport::new(Target::FullTime);
-    for family in families {
+    let instance_all = instance;
+    for (done, &family) in families.iter().enumerate() {
+        let families_left = families[done + 1..].to_vec();
         // Night lines and day lines share no shift: each family is its own, smaller problem.
         // Qualified needs are met by labelling the lines afterwards (see `qualify`).
         let mut family_instance = instance.only_shifts(|shift| in_family(family, shift.night));
@@ -180,7 +202,10 @@ pub(super) fn solve_ideal(
         let lower = hours_bound.max(weekend_bound(instance, weekend_heads));
         let mut found = None;
         let mut status = SolveStatus::Infeasible;
-        for heads in lower..=lower + 12 {
+        // Every head count below `proven_below` is proven impossible.
+        let mut proven_below = lower;
+        let mut heads = lower;
+        while heads <= lower + MORE_HEADS_AT_MOST {
             control.set_phase(
                 format!("{} linjer ({})", heads, family_label(family)),
                 started,
@@ -197,8 +222,27 @@ pub(super) fn solve_ideal(
                 })
                 .collect();
             let least = least_line_hours(instance, heads, weekend_heads);
-            match best_lines(instance, &lines, hours, least, control, started, remaining) {
-                (RunStatus::Infeasible, _) => continue,
+            // A head count HiGHS can neither fill nor rule out must not take all the time: it
+            // gets half of what is left, and then more heads are tried.
+            let first_rota_seconds = remaining() * 0.5;
+            let outcome = best_lines(
+                instance,
+                &lines,
+                hours,
+                least,
+                first_rota_seconds,
+                control,
+                started,
+                remaining,
+            );
+            match outcome {
+                (RunStatus::Infeasible, _) => {
+                    if proven_below == heads {
+                        proven_below = heads + 1;
+                    }
+                    heads += 1;
+                    continue;
+                }
                 (run_status, Some(levels)) => {
                     status = if run_status == RunStatus::Optimal {
                         SolveStatus::Optimal
@@ -206,13 +250,29 @@ pub(super) fn solve_ideal(
                         SolveStatus::Feasible
                     };
                     found = Some((heads, levels));
+                    break;
                 }
-                (RunStatus::Cancelled, None) => status = SolveStatus::Cancelled,
-                (_, None) => status = SolveStatus::Timeout,
+                (RunStatus::Cancelled, None) => {
+                    status = SolveStatus::Cancelled;
+                    break;
+                }
+                (_, None) if remaining() > 0.5 => {
+                    // Undecided: a few more heads are usually quick to fill, and lines with
+                    // some room (90 % on average) quicker still.
+                    status = SolveStatus::Timeout;
+                    let roomy = (hours / (0.9 * full_cycle)).ceil() as u32;
+                    heads = (heads + (heads / 10).max(1)).max(roomy);
+                }
+                (_, None) => {
+                    status = SolveStatus::Timeout;
+                    break;
+                }
             }
-            break;
         }
         let Some((heads, levels)) = found else {
+            // What is proven stays proven: the bounds of this family and of those not solved.
+            report.proven_lower_bound_heads +=
+                proven_below + unsolved_bounds(instance_all, &families_left);
             report.status = status;
             report.lines.clear();
             return;
@@ -220,12 +280,12 @@ pub(super) fn solve_ideal(
         // Fewer heads were ruled out with lines in fixed groups (line mod f). That loses nothing
         // at exactly f·W heads (every line must then work every f-th weekend), but above it the
         // group sizes were a choice, so only the bound itself is proven.
-        let heads_proven =
-            heads == lower || !fixed_groups(instance) || heads - 1 == f * weekend_heads;
+        let groups_prove = !fixed_groups(instance) || heads - 1 == f * weekend_heads;
+        let heads_proven = heads == lower || (proven_below == heads && groups_prove);
         if heads_proven {
             report.proven_lower_bound_heads += heads;
         } else {
-            report.proven_lower_bound_heads += lower;
+            report.proven_lower_bound_heads += if groups_prove { proven_below } else { lower };
             overall = SolveStatus::Feasible;
         }
         let best = &levels.found;
@@ -280,24 +340,40 @@ fn count_reaching(instance: &Instance, found: &Found, threshold: f64) -> u32 {
 ///
 /// Often both bounds are reachable, and one run with that many lines designated answers the
 /// head count and both targets at once.
+#[allow(clippy::too_many_arguments)]
 fn best_lines(
     instance: &Instance,
     lines: &[LineSpec],
     hours: f64,
     least: f64,
+    first_rota_seconds: f64,
     control: &SolveControl,
     started: Instant,
     remaining: &dyn Fn() -> f64,
 ) -> (RunStatus, Option<Levels>) {
+    let began = Instant::now();
     let heads = lines.len() as u32;
     let full_time_hours = full_time_line_hours(instance);
     // A floor above full time means full time: the floor never asks for more.
     let floor_hours = floor_line_hours(instance).min(full_time_hours);
-    let floor_bound = if floor_hours > 0.0 {
+    let mut floor_bound = if floor_hours > 0.0 {
         most_lines_reaching(heads, hours, floor_hours, 0, 0.0, least)
     } else {
         heads
     };
+    if floor_hours > 0.0 && floor_bound > 0 {
+        // Whole shifts and weekend groups can make the arithmetic bound unreachable here too.
+        let seconds = remaining().min(COUNT_BOUND_SECONDS);
+        if let Some(by_counts) = bound::most_full_time_by_counts(
+            instance,
+            lines,
+            floor_hours - 1e-6,
+            floor_bound,
+            seconds,
+        ) {
+            floor_bound = floor_bound.min(by_counts);
+        }
+    }
     // Two ways to pick the k lines: packed into as few weekend groups as possible, or spread
     // round-robin over them. Which one HiGHS finds quickly varies from unit to unit.
     let mut packed: Vec<usize> = (0..lines.len()).collect();
@@ -330,7 +406,7 @@ fn best_lines(
         }
         // Whole shifts and weekend groups can make the arithmetic bound unreachable.
         let floors = designate(&spreads[0], 0, at_floor);
-        let seconds = remaining().min(0.5);
+        let seconds = remaining().min(COUNT_BOUND_SECONDS);
         bound::most_full_time_by_counts(
             instance,
             &floors,
@@ -340,7 +416,8 @@ fn best_lines(
         )
         .map_or(arithmetic, |by_counts| arithmetic.min(by_counts))
     };
-    let attempt_seconds = || remaining().min(4.0);
+    // The one run that can answer everything, but not at the cost of the first rota's time.
+    let attempt_seconds = || remaining().min(4.0).min(first_rota_seconds * 0.4);
     let first_full_time = full_time_bound_with(floor_bound);
     let mut tried_first = false;
     if first_full_time > 0 || floor_bound > 0 {
@@ -363,16 +440,22 @@ fn best_lines(
         }
     }
     // Any rota for this head count, or the proof that there is none.
-    let (status, first) = find_rota(instance, lines, remaining(), control, started);
+    let finding = Instant::now();
+    let seconds = (first_rota_seconds - began.elapsed().as_secs_f64()).min(remaining());
+    let (status, first) = find_rota(instance, lines, seconds, control, started);
     let Some(first) = first else {
         return (status, None);
     };
+    // A designated rota, when there is one, takes about as long as this one did; much longer
+    // mostly means there is none, so each attempt gets a few times that.
+    let first_seconds = finding.elapsed().as_secs_f64();
     let search = Search {
         instance,
         spreads: &spreads,
         control,
         started,
         remaining,
+        attempt_seconds: (2.0 * first_seconds + 1.0).clamp(1.5, 4.0),
     };
     let found_floor = count_reaching(instance, &first, floor_hours);
     let (floor_lines, best) = search.raise(
@@ -421,6 +504,8 @@ struct Search<'a> {
     control: &'a SolveControl,
     started: Instant,
     remaining: &'a dyn Fn() -> f64,
+    /// Seconds for one designated attempt.
+    attempt_seconds: f64,
 }
 
 impl Search<'_> {
@@ -445,7 +530,7 @@ impl Search<'_> {
                     continue;
                 }
                 let designated = designate(spread, k);
-                let seconds = (self.remaining)().min(4.0);
+                let seconds = (self.remaining)().min(self.attempt_seconds);
                 if let (_, Some(attempt)) = find_rota(
                     self.instance,
                     &designated,

@@ -17,7 +17,9 @@ pub mod run;
 mod targets;
 mod today;
 
+pub use diagnose::{Diagnosis, RuleValues};
 pub use instance::Instance;
+pub use model::RuleFamily;
 pub use run::{Progress, SolveControl};
 pub use targets::{Target, TargetReport};
 
@@ -121,12 +123,15 @@ pub struct SolveReport {
     pub full_time_hours: f64,
     /// Weeks in the proposal's cycle: the scenario's, or in rotating mode one per line.
     pub weeks: u32,
-    /// Why there is no proposal, in words a manager understands.
-    pub diagnosis: Vec<String>,
+    /// Why there is no proposal, as typed messages (`Diagnosis::text` gives the words).
+    pub diagnosis: Vec<Diagnosis>,
     /// What the independent checker said about the proposal (never a breach in a returned proposal).
     pub violations: Vec<Violation>,
     /// The unit's targets (minimum position, full time, wishes): how far each was reached.
     pub targets: Vec<TargetReport>,
+    /// Today mode: today's positions exceed the need, so the need is met at least (the extra is a
+    /// buffer) instead of exactly; saving the proposal sets `rules.coverage_exact: false`.
+    pub buffer_staffing: bool,
 }
 
 impl SolveReport {
@@ -161,6 +166,9 @@ impl SolveReport {
     /// (one week per line), which becomes the scenario's.
     pub fn apply_to(&self, scenario: &mut Scenario) {
         scenario.rota.weeks = self.weeks;
+        if self.buffer_staffing {
+            scenario.rules.coverage_exact = false;
+        }
         scenario.proposal = Some(self.proposal());
     }
 
@@ -192,8 +200,18 @@ impl SolveReport {
 /// thread and shows progress.
 pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl) -> SolveReport {
     let started = Instant::now();
-    let instance = Instance::new(scenario);
+    let mut instance = Instance::new(scenario);
+    // Today mode never cuts a position: where today's positions add up to more than the need,
+    // the extra hours are over-staffing (a buffer), kept as small as possible.
+    let buffer_staffing = options.mode == SolveMode::Today
+        && instance.coverage_exact
+        && today_staff_weekly_hours(scenario, &instance)
+            > instance.cycle_need_hours() / instance.weeks as f64 + 1e-6;
+    if buffer_staffing {
+        instance.coverage_exact = false;
+    }
     let mut report = SolveReport {
+        buffer_staffing,
         status: SolveStatus::Infeasible,
         mode: options.mode,
         solve_seconds: 0.0,
@@ -211,7 +229,7 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
     };
     let deadline = options.time_limit_seconds.max(0.0);
     let remaining = || deadline - started.elapsed().as_secs_f64();
-    let blockers = diagnose::before_solving(scenario, &instance, options.mode);
+    let blockers = diagnose::before_solving(scenario, &instance);
     if !blockers.is_empty() {
         report.diagnosis = blockers;
     } else {
@@ -236,6 +254,12 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                 &remaining,
             ),
         }
+        if report.status.has_proposal() && buffer_staffing {
+            report.diagnosis.push(Diagnosis::OverStaffedAsBuffer {
+                staff_weekly_hours: today_staff_weekly_hours(scenario, &instance),
+                need_weekly_hours: instance.cycle_need_hours() / instance.weeks as f64,
+            });
+        }
         if report.status.has_proposal() {
             let mut solved = scenario.clone();
             report.apply_to(&mut solved);
@@ -253,12 +277,14 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                     .map(|v| {
                         if v.rule == "full_time_hours" {
                             // The scenario's full time, not the model, is at odds with the law.
-                            format!(
-                                "Full time (rota.full_time) does not fit this rota: {}. Set full time to the hours the law gives this rota.",
-                                v.message
-                            )
+                            Diagnosis::FullTimeDoesNotFit {
+                                detail: v.message.clone(),
+                            }
                         } else {
-                            format!("internal check failed ({}): {}", v.rule, v.message)
+                            Diagnosis::InternalCheck {
+                                rule: v.rule.to_string(),
+                                detail: v.message.clone(),
+                            }
                         }
                     })
                     .collect();
@@ -271,15 +297,23 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
             report.diagnosis =
                 diagnose::after_infeasible(scenario, &instance, options.mode, control, time);
         } else if report.status == SolveStatus::Timeout && report.diagnosis.is_empty() {
-            report.diagnosis.push(format!(
-                "No rota was found within the time limit of {:.0} s, and none was proven impossible. The bounds allow one from {} heads. Try a longer time limit.",
-                options.time_limit_seconds,
-                report.bounds.heads_needed
-            ));
+            report.diagnosis.push(Diagnosis::Timeout {
+                seconds: options.time_limit_seconds,
+                heads_needed: report.bounds.heads_needed,
+            });
         }
     }
     report.solve_seconds = started.elapsed().as_secs_f64();
     report
+}
+
+/// Today's positions in hours per week.
+fn today_staff_weekly_hours(scenario: &Scenario, instance: &Instance) -> f64 {
+    scenario
+        .staff
+        .iter()
+        .map(|e| e.position_pct / 100.0 * instance.full_time_hours)
+        .sum()
 }
 
 pub(super) fn fixed_groups(instance: &Instance) -> bool {
@@ -359,8 +393,23 @@ fn find_rota(
     started: Instant,
 ) -> (RunStatus, Option<Found>) {
     // Any rota that meets the rules; with at-least coverage, the least over-staffing.
-    let built = model::build(instance, lines, Goal::Feasible, &[]);
+    find_rota_for(instance, lines, Goal::Feasible, seconds, control, started)
+}
+
+/// [`find_rota`] for a goal: `Goal::AnyRota` stops at the first rota whatever its over-staffing.
+fn find_rota_for(
+    instance: &Instance,
+    lines: &[LineSpec],
+    goal: Goal,
+    seconds: f64,
+    control: &SolveControl,
+    started: Instant,
+) -> (RunStatus, Option<Found>) {
+    // Building a large model takes time of its own: it counts against the limit.
+    let building = Instant::now();
+    let built = model::build(instance, lines, goal, &[]);
     let (x, used) = (built.x.clone(), built.used.clone());
+    let seconds = seconds - building.elapsed().as_secs_f64();
     // Any rota without over-staffing is as good as another: stop at the first.
     let result = run_model(built, seconds, Some(0.0), None, control, started);
     let status = result.status;

@@ -90,6 +90,8 @@ impl RuleFamily {
 pub enum Goal {
     /// Any rota that meets the rules; with at-least coverage, the least over-staffing.
     Feasible,
+    /// The first rota that meets the rules, whatever its over-staffing (a start to improve on).
+    AnyRota,
     /// Diagnosis: least uncovered need (coverage gets slack).
     LeastUncovered,
     /// Today mode: the fairest wishes (the largest shortfall, then the total), then the fewest
@@ -359,6 +361,8 @@ fn coverage(
                 }
             } else if b.instance.coverage_exact {
                 b.constraints.push(constraint!(planned == need));
+            } else if goal == Goal::AnyRota {
+                b.constraints.push(constraint!(planned >= need));
             } else {
                 // Over-staffing is allowed but penalised: each extra shift costs (in today mode
                 // more than a shift's worth of wishes gains, see `fair_wishes_and_few_vacancies`).

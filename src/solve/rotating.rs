@@ -331,7 +331,10 @@ pub(super) fn solve_rotating(
             Chain::CheckFailed(problems) => {
                 report.diagnosis = problems
                     .into_iter()
-                    .map(|p| format!("internal check of the chain failed: {p}"))
+                    .map(|detail| super::Diagnosis::InternalCheck {
+                        rule: "rotating_chain".into(),
+                        detail,
+                    })
                     .collect();
                 return;
             }

@@ -162,6 +162,8 @@ pub fn run_model(
     if time_limit <= 0.0 {
         return failed(RunStatus::TimeLimit);
     }
+    // Handing the model to HiGHS takes time too: the limit counts from here.
+    let entered = Instant::now();
     let var_count = model.var_count;
     // Minimise the negated objective so HiGHS's internal sense and its callback numbers agree.
     let mut problem = model
@@ -179,6 +181,10 @@ pub fn run_model(
         // For developers: HiGHS's own log on stdout.
         highs_model.set_option("output_flag", true);
         highs_model.set_option("log_to_console", true);
+    }
+    let time_limit = time_limit - entered.elapsed().as_secs_f64();
+    if time_limit <= 0.0 {
+        return failed(RunStatus::TimeLimit);
     }
     highs_model.set_option("time_limit", time_limit);
     highs_model.set_option("threads", 1);

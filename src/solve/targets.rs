@@ -133,6 +133,12 @@ impl TargetReport {
                     (Language::English, true) => {
                         format!("at least {must} lines must stay under {pct} % (proven)")
                     }
+                    (Language::Bokmal, false) if must == 0 => format!(
+                        "regnestykket alene gir rom for alle på {pct} %, men søket fant ingen turnus med færre under innen tidsgrensen (helgegrupper og hele vakter binder)"
+                    ),
+                    (Language::English, false) if must == 0 => format!(
+                        "the arithmetic alone allows every line at {pct} %, but the search found no rota with fewer under it within the time limit (weekend groups and whole shifts bind)"
+                    ),
                     (Language::Bokmal, false) => format!(
                         "regnestykket krever minst {must} under {pct} %, og søket fant ingen turnus med færre innen tidsgrensen"
                     ),

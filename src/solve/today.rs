@@ -4,8 +4,8 @@
 use super::model::{self, Goal, Holder, LineSpec, ShiftFamily};
 use super::run::{RunStatus, SolveControl, run_model};
 use super::{
-    Found, SolveReport, SolveStatus, Target, TargetReport, extract_lines, find_rota, qualify,
-    set_objective, smallest_line_hours,
+    Found, SolveReport, SolveStatus, Target, TargetReport, extract_lines, find_rota, find_rota_for,
+    qualify, set_objective, smallest_line_hours,
 };
 use crate::calc;
 use crate::model::Scenario;
@@ -101,7 +101,15 @@ pub(super) fn solve_today(
         ),
         started,
     );
-    let (status, first) = find_rota(instance, &lines, remaining(), control, started);
+    // The first rota only has to exist; over-staffing, where allowed, is the optimisation's.
+    let (status, first) = find_rota_for(
+        instance,
+        &lines,
+        Goal::AnyRota,
+        remaining(),
+        control,
+        started,
+    );
     let Some(first) = first else {
         report.status = match status {
             RunStatus::Infeasible => SolveStatus::Infeasible,
@@ -122,7 +130,9 @@ pub(super) fn solve_today(
     let in_use = used_vacancies(&best);
     let all_wishes_met = wishes_met(instance, &best);
     let best = &best;
-    report.status = if proven || (all_wishes_met && in_use <= fewest_vacancies) {
+    let arithmetic_optimum =
+        instance.coverage_exact && all_wishes_met && in_use <= fewest_vacancies;
+    report.status = if proven || arithmetic_optimum {
         SolveStatus::Optimal
     } else {
         SolveStatus::Feasible
@@ -205,7 +215,12 @@ fn optimise(
     started: Instant,
     remaining: &dyn Fn() -> f64,
 ) -> (bool, Found) {
-    if wishes_met(instance, &first) && used_vacancies(&first) <= fewest_vacancies(instance, lines) {
+    // With the need met exactly there is no over-staffing to lower: met wishes and the fewest
+    // vacancies are the optimum.
+    if instance.coverage_exact
+        && wishes_met(instance, &first)
+        && used_vacancies(&first) <= fewest_vacancies(instance, lines)
+    {
         return (true, first);
     }
     let built = model::build(instance, lines, Goal::Today, &[]);

@@ -116,7 +116,7 @@ pub fn ui(
             ),
         );
         for line in &report.diagnosis {
-            ui.label(format!("– {line}"));
+            ui.label(format!("– {}", line.text(language)));
         }
         if scenario.proposal.is_some() {
             ui.label(t(

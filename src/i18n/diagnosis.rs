@@ -1,0 +1,235 @@
+//! The texts of the solver's diagnosis, in bokmål and English. The solver says what (a
+//! [`Diagnosis`] with its values); this is the one place that says it in words. Fields are named
+//! by the labels the app shows («Lengste vakt (timer)» under Enhet og regler).
+
+use super::Language;
+use crate::model::SolveMode;
+use crate::solve::{Diagnosis, RuleFamily, RuleValues};
+
+/// A rule family as a manager knows it, with its legal reference and the app's label.
+fn rule_text(family: RuleFamily, values: &RuleValues, language: Language) -> String {
+    let n = |value: f64| language.number(value, 1);
+    let nb = language == Language::Bokmal;
+    match family {
+        RuleFamily::DailyRest => {
+            if nb {
+                format!("døgnhvilen på {} timer (AML § 10-8 (1), «Døgnhvile (timer)»)", n(values.daily_rest))
+            } else {
+                format!("the daily rest of {} h (AML § 10-8 (1), «Daily rest (hours)»)", n(values.daily_rest))
+            }
+        }
+        RuleFamily::WeeklyRest => {
+            if nb {
+                format!("ukehvilen på {} timer (AML § 10-8 (2), «Ukehvile (timer)»)", n(values.weekly_rest))
+            } else {
+                format!("the weekly rest of {} h (AML § 10-8 (2), «Weekly rest (hours)»)", n(values.weekly_rest))
+            }
+        }
+        RuleFamily::ConsecutiveDays => {
+            if nb {
+                format!("høyst {} arbeidsdager på rad (enhetens regel, «Maks arbeidsdager på rad»)", values.consecutive_days)
+            } else {
+                format!("at most {} work days in a row (the unit's rule, «Max work days in a row»)", values.consecutive_days)
+            }
+        }
+        RuleFamily::HoursPerWeek => {
+            if nb {
+                format!("høyst {} timer på 7 dager (AML § 10-5 (2), «Maks timer på 7 dager»)", n(values.hours_in_7_days))
+            } else {
+                format!("at most {} h in 7 days (AML § 10-5 (2), «Max hours in 7 days»)", n(values.hours_in_7_days))
+            }
+        }
+        RuleFamily::WeekendFrequency => {
+            if nb {
+                format!("å jobbe bare {} helg («Helgefrekvens»)", language.every_nth(values.weekend_frequency))
+            } else {
+                format!("working only {} weekend («Weekend frequency»)", language.every_nth(values.weekend_frequency))
+            }
+        }
+        RuleFamily::WholeWeekends => language
+            .pick(
+                "å jobbe hele helger («Hele helger (lørdag og søndag)»)",
+                "working whole weekends («Whole weekends (Saturday and Sunday)»)",
+            )
+            .into(),
+        RuleFamily::SundayWork => language
+            .pick(
+                "fri søndagen etter en søndag på jobb (AML § 10-8 (4))",
+                "the Sunday after a worked Sunday off (AML § 10-8 (4))",
+            )
+            .into(),
+        RuleFamily::PositionFloor => language
+            .pick(
+                "at ingen går ned fra dagens stilling",
+                "nobody going below today's position",
+            )
+            .into(),
+        RuleFamily::NightSeparation => language
+            .pick(
+                "nattevakter og dagvakter på hver sine linjer (heltid er et fast timetall, ikke tredelt turnus)",
+                "night shifts and day shifts on separate lines (full time is a fixed number of hours, not a 3-shift rota)",
+            )
+            .into(),
+    }
+}
+
+impl Diagnosis {
+    /// The diagnosis in words.
+    pub fn text(&self, language: Language) -> String {
+        let n1 = |value: f64| language.number(value, 1);
+        let nb = language == Language::Bokmal;
+        match self {
+            Diagnosis::ShiftTooLong { code, name, hours, longest } => {
+                if nb {
+                    format!(
+                        "Vakten {code} ({name}) er {} timer, lenger enn lengste tillatte vakt på {} timer (AML § 10-5 (1)): behovet på den kan ikke dekkes. Gjør vakten kortere, eller øk «Lengste vakt (timer)» under Enhet og regler hvis en avtale tillater det.",
+                        n1(*hours),
+                        n1(*longest)
+                    )
+                } else {
+                    format!(
+                        "Shift {code} ({name}) is {} h, longer than the longest shift allowed, {} h (AML § 10-5 (1)): its need cannot be covered. Shorten the shift, or raise «Longest shift (hours)» under Unit and rules if an agreement allows it.",
+                        n1(*hours),
+                        n1(*longest)
+                    )
+                }
+            }
+            Diagnosis::FullTimeTooHighForSundays { hours, weekend_frequency, rota_full_time, day_work_full_time } => {
+                let every = language.every_nth(*weekend_frequency);
+                if nb {
+                    format!(
+                        "«Heltid» er {} timer per uke, men hver linje jobber søndag {every} helg, altså minst hver 3. uke: da er heltid høyst {} timer (AML § 10-4 (4)); {} timer gjelder dagarbeid (HTA § 4.2.1). Stillingene ville blitt målt feil. Sett heltid til {} timer eller til tredelt turnus.",
+                        n1(*hours), n1(*rota_full_time), n1(*day_work_full_time), n1(*rota_full_time)
+                    )
+                } else {
+                    format!(
+                        "«Full time» is {} h per week, but every line works Sundays {every} weekend, at least every 3rd week: such a rota's full time is at most {} h (AML § 10-4 (4)); {} h is for day work (HTA § 4.2.1). Positions would be measured wrongly. Set full time to {} h or to the 3-shift rule.",
+                        n1(*hours), n1(*rota_full_time), n1(*day_work_full_time), n1(*rota_full_time)
+                    )
+                }
+            }
+            Diagnosis::NothingToPlan => language
+                .pick(
+                    "Alle behov er null: det er ingenting å planlegge. Fyll inn antall per vakt og ukedag under Bemanningsbehov.",
+                    "The needs are all zero: there is nothing to plan. Enter the headcount per shift and weekday under Staffing needs.",
+                )
+                .into(),
+            Diagnosis::OverStaffedAsBuffer { staff_weekly_hours, need_weekly_hours } => {
+                let extra = n1(staff_weekly_hours - need_weekly_hours);
+                if nb {
+                    format!(
+                        "Dagens stillinger utgjør {} timer per uke, {extra} timer mer enn behovet på {} timer: ingen går ned, så forslaget overbemanner med {extra} timer per uke som buffer (behovet dekkes minst, ikke eksakt; «Dekk behovet eksakt» slås av når forslaget lagres).",
+                        n1(*staff_weekly_hours), n1(*need_weekly_hours)
+                    )
+                } else {
+                    format!(
+                        "Today's positions add up to {} h per week, {extra} h more than the need of {} h: nobody goes down, so the proposal over-staffs by {extra} h per week as a buffer (the need is met at least, not exactly; «Meet the need exactly» is turned off when the proposal is saved).",
+                        n1(*staff_weekly_hours), n1(*need_weekly_hours)
+                    )
+                }
+            }
+            Diagnosis::ShiftUncovered { code, missing, total, places, more_days } => {
+                let weekdays = language.weekdays();
+                let week = language.pick("uke", "week");
+                let mut listed: Vec<String> = places
+                    .iter()
+                    .map(|&(weekday, week_number)| format!("{} {week} {week_number}", weekdays[weekday % 7]))
+                    .collect();
+                if *more_days > 0 {
+                    listed.push(if nb {
+                        format!("og {more_days} dager til")
+                    } else {
+                        format!("and {more_days} more days")
+                    });
+                }
+                if nb {
+                    format!(
+                        "Vakten {code} kan ikke dekkes: {missing} av {total} vakter i perioden blir stående tomme ({}).",
+                        listed.join(", ")
+                    )
+                } else {
+                    format!(
+                        "Shift {code} cannot be covered: {missing} of {total} shifts in the cycle stay empty ({}).",
+                        listed.join(", ")
+                    )
+                }
+            }
+            Diagnosis::CoverableButNotInMode(mode) => match (mode, nb) {
+                (SolveMode::Rotating, true) => "Alle vakter kan dekkes med egne linjer, men ikke med én kjede som alle følger med en ukes forskyvning. Prøv idealmodus.".into(),
+                (SolveMode::Rotating, false) => "Every shift can be covered with separate lines, but not by one chain that everyone follows a week apart. Try ideal mode.".into(),
+                (SolveMode::Ideal, true) => "Alle vakter kan dekkes, men ikke med linjer i faste helgegrupper innenfor antall hoder som ble prøvd. Prøv en lengre tidsgrense.".into(),
+                (SolveMode::Ideal, false) => "Every shift can be covered, but not with lines in fixed weekend groups within the head counts tried. Try a longer time limit.".into(),
+                (SolveMode::Today, true) => "Alle vakter kan dekkes, men ikke mens alle beholder minst dagens stilling innenfor sine begrensninger (natt, maksimum). Sjekk stillinger over behovet, eller tillat overbemanning.".into(),
+                (SolveMode::Today, false) => "Every shift can be covered, but not while every employee keeps at least today's position within their restrictions (nights, maximum). Check positions above the need, or allow over-staffing.".into(),
+            },
+            Diagnosis::LinesImpossible(mode) => match (mode, nb) {
+                (SolveMode::Today, true) => "Linjene selv kan ikke lages: ikke alle kan beholde minst dagens stilling innenfor reglene og sine begrensninger (natt, maksimum), uansett dekning. Sjekk stillinger over det behovet og reglene gir rom for.".into(),
+                (SolveMode::Today, false) => "The lines themselves cannot be planned: not every employee can keep at least today's position within the rules and their restrictions (nights, maximum), whatever the coverage. Check positions above what the needs and rules allow.".into(),
+                (_, true) => "Linjene selv kan ikke lages innenfor reglene, uansett dekning. Se etter regler som ikke gir rom for noen linje (hvile, dager på rad, timer på 7 dager).".into(),
+                (_, false) => "The lines themselves cannot be planned within the rules, whatever the coverage. Look for rules that leave no possible line (rest, days in a row, hours in 7 days).".into(),
+            },
+            Diagnosis::Unfinished { seconds_left } => {
+                if nb {
+                    format!(
+                        "Ingen turnus oppfyller behovet og reglene, og med de {} sekundene som var igjen fant ikke diagnosen hvilke vakter som blir tomme. Prøv en lengre tidsgrense.",
+                        language.number(*seconds_left, 0)
+                    )
+                } else {
+                    format!(
+                        "No rota satisfies the needs and the rules, and with the {} s left the diagnosis could not find which shifts stay empty. Try a longer time limit.",
+                        language.number(*seconds_left, 0)
+                    )
+                }
+            }
+            Diagnosis::PossibleWithout { rule, values, fixes_all } => {
+                let rule = rule_text(*rule, values, language);
+                match (nb, fixes_all) {
+                    (true, true) => format!("Det blir mulig uten {rule}."),
+                    (true, false) => format!("Færre vakter blir tomme uten {rule}."),
+                    (false, true) => format!("It becomes possible without {rule}."),
+                    (false, false) => format!("Fewer shifts stay empty without {rule}."),
+                }
+            }
+            Diagnosis::NoSingleRule => language
+                .pick(
+                    "Ingen enkelt regel forklarer det: behovet kan ikke dekkes av linjer innenfor reglene samlet (for eksempel flere på jobb en dag enn det går an). Sjekk behovet.",
+                    "No single rule explains it: the needs cannot be met by lines within the rules together (e.g. more people needed on a day than can work it). Check the needs.",
+                )
+                .into(),
+            Diagnosis::Timeout { seconds, heads_needed } => {
+                if nb {
+                    format!(
+                        "Ingen turnus ble funnet innen tidsgrensen på {} sekunder, og ingen ble bevist umulig. Grensene gir rom for en fra {heads_needed} hoder. Prøv en lengre tidsgrense.",
+                        language.number(*seconds, 0)
+                    )
+                } else {
+                    format!(
+                        "No rota was found within the time limit of {} s, and none was proven impossible. The bounds allow one from {heads_needed} heads. Try a longer time limit.",
+                        language.number(*seconds, 0)
+                    )
+                }
+            }
+            Diagnosis::FullTimeDoesNotFit { detail } => {
+                if nb {
+                    format!("«Heltid» passer ikke denne turnusen: {detail}. Sett heltid til timene loven gir denne turnusen.")
+                } else {
+                    format!("«Full time» does not fit this rota: {detail}. Set full time to the hours the law gives this rota.")
+                }
+            }
+            Diagnosis::InternalCheck { rule, detail } => {
+                if nb {
+                    format!("Intern kontroll feilet ({rule}): {detail}. Forslaget er holdt tilbake; meld gjerne fra om feilen.")
+                } else {
+                    format!("Internal check failed ({rule}): {detail}. The proposal was withheld; please report this.")
+                }
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Diagnosis {
+    /// English, for logs and the JSON's `diagnosis`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Language::English))
+    }
+}
