@@ -3,7 +3,8 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use heltid::app::files::FileDialogs;
+use heltid::app::files::{FileDialogs, FileKind, Picked};
+use heltid::app::panels::Panel;
 use heltid::app::{HeltidApp, Settings};
 use std::path::{Path, PathBuf};
 
@@ -13,11 +14,14 @@ struct Scripted {
 }
 
 impl FileDialogs for Scripted {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        None
+    fn pick_open(&mut self) -> Picked {
+        Picked::Cancelled
     }
-    fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.save_to.clone()
+    fn pick_save(&mut self, _suggested_name: &str, _kind: FileKind) -> Picked {
+        match &self.save_to {
+            Some(path) => Picked::Path(path.clone()),
+            None => Picked::Cancelled,
+        }
     }
 }
 
@@ -35,7 +39,7 @@ fn example(name: &str) -> PathBuf {
 
 fn harness(app: HeltidApp) -> Harness<'static, HeltidApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut HeltidApp| app.show(ui), app);
     harness.run();
     harness
@@ -43,6 +47,14 @@ fn harness(app: HeltidApp) -> Harness<'static, HeltidApp> {
 
 fn app_with(save_to: Option<PathBuf>, path: Option<PathBuf>) -> HeltidApp {
     HeltidApp::new(Settings::default(), Box::new(Scripted { save_to }), path)
+}
+
+/// Tooltips at once, as if the pointer had rested.
+fn no_tooltip_delay(harness: &mut Harness<'_, HeltidApp>) {
+    harness
+        .ctx
+        .all_styles_mut(|style| style.interaction.tooltip_delay = 0.0);
+    harness.run();
 }
 
 fn click(harness: &mut Harness<'_, HeltidApp>, label: &str) {
@@ -91,7 +103,7 @@ fn open_example_change_weekends_solve_save_and_reopen() {
     click(&mut harness, "Kalkulator");
     harness.get_by_label("20 (10 per helg × hver 2. helg)");
     assert_eq!(
-        harness.get_all_by_label("84.2 %").count(),
+        harness.get_all_by_label("84,2 %").count(),
         2,
         "highest average and the what-if row"
     );
@@ -171,13 +183,13 @@ fn an_edit_after_solving_marks_the_proposal_out_of_date_and_undo_restores_it() {
 #[test]
 fn editing_a_need_updates_the_calculator() {
     let mut harness = harness(app_with(None, Some(example("solsiden.ron"))));
-    harness.get_by_label("597.5 t");
+    harness.get_by_label("597,5 t");
     click(&mut harness, "Bemanningsbehov");
     harness.get_by_label("N søn").set_value_accesskit(3.0);
     harness.run();
     click(&mut harness, "Kalkulator");
     // One more 10 h night shift per week, and 11 people on Sunday: 33 heads at every 3rd weekend.
-    harness.get_by_label("607.5 t");
+    harness.get_by_label("607,5 t");
     harness.get_by_label("33 (11 per helg × hver 3. helg)");
 }
 
@@ -267,11 +279,11 @@ fn distribution_shows_before_and_after_and_compare_shows_differences() {
 
     struct OpenOther(PathBuf);
     impl FileDialogs for OpenOther {
-        fn pick_open(&mut self) -> Option<PathBuf> {
-            Some(self.0.clone())
+        fn pick_open(&mut self) -> Picked {
+            Picked::Path(self.0.clone())
         }
-        fn pick_save(&mut self, _: &str) -> Option<PathBuf> {
-            None
+        fn pick_save(&mut self, _: &str, _: FileKind) -> Picked {
+            Picked::Cancelled
         }
     }
     let app = HeltidApp::new(
@@ -285,15 +297,15 @@ fn distribution_shows_before_and_after_and_compare_shows_differences() {
     click(&mut harness, "Fordeling");
     harness.get_by_label("Fordeling av stillingsstørrelser");
     // Today 34 heads, the proposal 30: both columns of the summary table.
-    harness.get_by_label("34.0");
-    harness.get_by_label("30.0");
+    harness.get_by_label("34");
+    harness.get_by_label("30");
     harness.get_by_label("Bemanning gjennom døgnet mot behov");
     click(&mut harness, "Sammenlign");
     click(&mut harness, "Velg fil å sammenligne med …");
     // 30 heads here, 20 at every 2nd weekend: the difference is shown.
     harness.get_by_label("Forskjell");
     assert!(
-        harness.query_all_by_label("-10.0").count() >= 2,
+        harness.query_all_by_label("-10").count() >= 2,
         "heads and weekend bound differ by 10"
     );
     std::fs::remove_dir_all(&dir).ok();
@@ -338,6 +350,10 @@ fn rotating_rota_sets_the_cycle_to_one_week_per_line() {
     click(&mut harness, "Forslag");
     click(&mut harness, "Rullerende turnus");
     solve_and_wait(&mut harness);
+    // The new cycle length is asked about first; nothing changes before the answer.
+    assert!(harness.state().asks_about_cycle());
+    assert_eq!(harness.state().scenario().rota.weeks, 12);
+    click(&mut harness, "Bruk forslaget, 42 uker");
     harness.get_by_label("Alle regler holder (kontrollert uavhengig).");
     let scenario = harness.state().scenario().clone();
     let proposal = scenario.proposal.clone().expect("a proposal");
@@ -358,4 +374,358 @@ fn rotating_rota_sets_the_cycle_to_one_week_per_line() {
     click(&mut harness, "Angre (Ctrl+Z)");
     assert_eq!(harness.state().scenario().rota.weeks, 12);
     assert!(harness.state().scenario().proposal.is_none());
+}
+
+#[test]
+fn todays_rota_shows_its_four_breaches_in_forslag() {
+    let mut harness = harness(app_with(None, Some(example("solsiden_dagens_turnus.ron"))));
+    assert!(harness.state().scenario().proposal.is_none());
+    click(&mut harness, "Forslag");
+    harness.get_by_label_contains("Dagens turnus (fra filen)");
+    harness.get_by_label(
+        "3 regelbrudd og 1 sted som krever lokal avtale, markert i rutenettet (pek for regelen).",
+    );
+    // The four places `heltid verify` finds, each with its place and the rule's Norwegian name.
+    for place in [
+        "Linje 7 (Nora), ons uke 2 – tor uke 2: Daglig hviletid (AML § 10-8 (1))",
+        "Linje 1 (Kari), man uke 4 – søn uke 4: Ukentlig arbeidsfri (AML § 10-8 (2))",
+        "Linje 12 (Mona), lør uke 1 – søn uke 3: Helgefrekvens",
+        "Linje 1 (Kari), man uke 4 – søn uke 4: Arbeidsdager på rad",
+    ] {
+        harness.get_by_label_contains(place);
+    }
+    // In the grid: Kari's week 4 (both breaches on the same seven days), Mona's two weekends,
+    // and Nora's quick return, which needs a local agreement.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Regelbrudd, linje 1 (Kari)")
+            .count(),
+        7
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Regelbrudd, linje 12 (Mona)")
+            .count(),
+        4
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Krever lokal avtale, linje 7 (Nora)")
+            .count(),
+        2
+    );
+    // Fordeling calls it today's rota, not a proposal.
+    click(&mut harness, "Fordeling");
+    assert!(harness.query_all_by_label("Dagens turnus").count() >= 1);
+    assert!(harness.query_by_label("Forslag").is_some(), "the tab");
+    assert_eq!(
+        harness.query_all_by_label("Forslag").count(),
+        1,
+        "only the tab"
+    );
+}
+
+#[test]
+fn a_breach_tooltip_names_the_rule_in_norwegian() {
+    let mut harness = harness(app_with(None, Some(example("solsiden_dagens_turnus.ron"))));
+    no_tooltip_delay(&mut harness);
+    click(&mut harness, "Forslag");
+    let rule = "Helgefrekvens (Turnusavtale: helgefrekvens (HTA kap. 1 § 4)), brudd:";
+    assert!(
+        harness.query_by_label_contains(rule).is_none(),
+        "no tooltip before pointing"
+    );
+    harness
+        .get_by_label("Regelbrudd, linje 12 (Mona), lør uke 3")
+        .hover();
+    harness.run();
+    harness.get_by_label_contains(rule);
+}
+
+#[test]
+fn undo_clears_a_stale_message() {
+    let mut harness = harness(app_with(None, Some(example("solsiden_langvakt.ron"))));
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    harness.get_by_label("Alle regler holder (kontrollert uavhengig).");
+    // Shorter shifts than the unit has: no rota, and the reason is shown.
+    click(&mut harness, "Enhet og regler");
+    harness
+        .get_by_label("Lengste vakt (timer)")
+        .set_value_accesskit(9.0);
+    harness.run();
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    harness.get_by_label_contains(
+        "Ingen turnus funnet: ingen turnus kan oppfylle behovet og reglene.",
+    );
+    // The reason, in Norwegian and with the field's label in the app.
+    harness.get_by_label_contains(
+        "Vakten N (Nattvakt) er 10,0 timer, lenger enn lengste tillatte vakt på 9,0 timer",
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("«Lengste vakt (timer)» under Enhet og regler")
+            .count(),
+        2,
+        "the night shift and the long shift"
+    );
+    harness.get_by_label_contains("Forslaget er utdatert");
+    // Undo: the inputs are the proposal's again, and nothing stale stands beside it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().scenario().rules.max_shift_hours, 12.5);
+    assert!(
+        harness
+            .query_by_label_contains("Ingen turnus funnet")
+            .is_none()
+    );
+    assert!(harness.query_by_label_contains("utdatert").is_none());
+    harness.get_by_label("Alle regler holder (kontrollert uavhengig).");
+    // Redo brings the inputs back that had no rota, and the reason with them.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    harness.get_by_label_contains("Ingen turnus funnet");
+}
+
+#[test]
+fn undo_back_past_a_second_solve_makes_the_first_proposal_current_again() {
+    let mut harness = harness(app_with(None, Some(example("solsiden.ron"))));
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    let first = harness.state().scenario().proposal.clone().expect("first");
+    click(&mut harness, "Enhet og regler");
+    harness
+        .get_by_label("Helgefrekvens (hver n. helg)")
+        .set_value_accesskit(2.0);
+    harness.run();
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    assert!(harness.query_by_label_contains("utdatert").is_none());
+    // Undo the second solve: the first proposal beside the edited inputs is out of date.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().scenario().proposal.as_ref(), Some(&first));
+    harness.get_by_label_contains("Forslaget er utdatert");
+    // Undo the edit: exactly the inputs the first proposal was made from.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().scenario().rota.weekend_frequency, 3);
+    assert!(harness.query_by_label_contains("utdatert").is_none());
+}
+
+#[test]
+fn review_comments_stay_visible_after_a_re_solve() {
+    let mut harness = harness(app_with(None, Some(example("solsiden.ron"))));
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    click(&mut harness, "enighet");
+    for (field, text) in [("Navn", "Tone"), ("Kommentar", "Ser bra ut")] {
+        harness.get_by_label(field).focus();
+        harness.run();
+        harness.get_by_label(field).type_text(text);
+        harness.run();
+    }
+    click(&mut harness, "Legg til kommentar");
+    harness.get_by_label_contains("Tone: Ser bra ut");
+    click(&mut harness, "Enhet og regler");
+    harness
+        .get_by_label("Helgefrekvens (hver n. helg)")
+        .set_value_accesskit(2.0);
+    harness.run();
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    harness.get_by_label_contains("Tone: Ser bra ut");
+    let review = &harness
+        .state()
+        .scenario()
+        .proposal
+        .as_ref()
+        .expect("proposal")
+        .review;
+    assert_eq!(review.comments.len(), 1);
+    // The agreement was about the old rota: the new one is a draft until discussed.
+    assert_eq!(review.status, heltid::model::ReviewStatus::Utkast);
+    harness.get_by_label_contains("drøftingsstatus er satt tilbake til utkast");
+}
+
+#[test]
+fn a_rotating_solve_asks_before_changing_the_cycle() {
+    let mut harness = harness(app_with(None, Some(example("solsiden.ron"))));
+    click(&mut harness, "Forslag");
+    click(&mut harness, "Rullerende turnus");
+    solve_and_wait(&mut harness);
+    harness.get_by_label("Ny turnusperiode");
+    assert!(harness.state().asks_about_cycle());
+    let (weeks, proposal) = (
+        harness.state().scenario().rota.weeks,
+        harness.state().scenario().proposal.clone(),
+    );
+    assert_eq!(weeks, 6, "nothing changes before the answer");
+    assert!(proposal.is_none());
+    harness.get_by_label_contains("Turnusperioden er i dag 6 uker");
+    click(&mut harness, "Behold 6 uker");
+    assert!(!harness.state().asks_about_cycle());
+    assert_eq!(harness.state().scenario().rota.weeks, 6);
+    assert!(harness.state().scenario().proposal.is_none());
+    harness.get_by_label_contains("turnusperioden er fortsatt 6 uker");
+    // The next solve in another mode runs on the cycle the user kept.
+    click(&mut harness, "Ideell struktur");
+    solve_and_wait(&mut harness);
+    assert!(!harness.state().asks_about_cycle());
+    let scenario = harness.state().scenario().clone();
+    assert_eq!(scenario.rota.weeks, 6);
+    let proposal = scenario.proposal.expect("an ideal proposal");
+    assert!(proposal.rota.lines.iter().all(|l| l.cells().len() == 42));
+}
+
+#[test]
+fn lines_say_unmet_wishes_and_full_time_within_the_tolerance() {
+    let settings = Settings {
+        time_limit: 5.0,
+        ..Settings::default()
+    };
+    let app = HeltidApp::new(
+        settings,
+        Box::new(Scripted { save_to: None }),
+        Some(example("solsiden.ron")),
+    );
+    let mut harness = harness(app);
+    no_tooltip_delay(&mut harness);
+    click(&mut harness, "Forslag");
+    click(&mut harness, "Fra dagens ansatte");
+    solve_and_wait(&mut harness);
+    let scenario = harness.state().scenario().clone();
+    let proposal = scenario.proposal.clone().expect("a proposal");
+    let positions = heltid::app::panels::proposal::line_positions(&scenario, &proposal.rota.lines);
+    let ola = proposal
+        .rota
+        .lines
+        .iter()
+        .position(|l| l.employee.as_deref() == Some("Ola"))
+        .expect("Ola has a line");
+    assert!(positions[ola] < 98.0, "Ola's wish for 100 % is not met");
+    let label = format!(
+        "{} Ola {} % ønsker 100 %",
+        ola + 1,
+        heltid::i18n::Language::Bokmal.number(positions[ola], 1)
+    );
+    harness.get_by_label(&label).hover();
+    harness.run();
+    harness.get_by_label_contains("Ola ønsker 100,0 %");
+    harness.get_by_label_contains("ønsker er ikke oppfylt");
+    // Kari is full time today and keeps a line that counts as full time.
+    let kari = proposal
+        .rota
+        .lines
+        .iter()
+        .position(|l| l.employee.as_deref() == Some("Kari"))
+        .expect("Kari has a line");
+    let tolerance = scenario.rules.full_time_tolerance_pct;
+    assert!(positions[kari] >= 100.0 - tolerance);
+    if positions[kari] < 99.95 {
+        harness
+            .get_by_label_contains(&format!("{} Kari", kari + 1))
+            .hover();
+        harness.run();
+        harness.get_by_label_contains("regnes som heltid: en linje innenfor 2,0 prosentpoeng");
+    }
+}
+
+#[test]
+fn without_a_file_dialog_the_path_can_be_typed() {
+    struct NoDialogs;
+    impl FileDialogs for NoDialogs {
+        fn pick_open(&mut self) -> Picked {
+            Picked::Unavailable
+        }
+        fn pick_save(&mut self, _: &str, _: FileKind) -> Picked {
+            Picked::Unavailable
+        }
+    }
+    let dir = temp_dir("nodialog");
+    let target = dir.join("kopi");
+    let app = HeltidApp::new(
+        Settings::default(),
+        Box::new(NoDialogs),
+        Some(example("solsiden.ron")),
+    );
+    let mut harness = harness(app);
+    click(&mut harness, "Fil");
+    click(&mut harness, "Lagre som …");
+    harness.get_by_label("Filvelgeren kunne ikke åpnes");
+    select_all_and_type(&mut harness, "Sti til filen", &target.display().to_string());
+    click(&mut harness, "Lagre");
+    let saved = dir.join("kopi.ron");
+    assert!(saved.exists(), "saved with the scenario's extension");
+    harness.get_by_label(&format!("Lagret til {}", saved.display()));
+    // Export the same way: the format's own extension.
+    click(&mut harness, "Fil");
+    click(&mut harness, "Eksporter CSV …");
+    harness.get_by_label("Filvelgeren kunne ikke åpnes");
+    select_all_and_type(
+        &mut harness,
+        "Sti til filen",
+        &dir.join("turnus").display().to_string(),
+    );
+    click(&mut harness, "Eksporter");
+    // Solsiden has neither a proposal nor today's rota: the export fails and says so in red.
+    assert!(!dir.join("turnus.csv").exists());
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .all(|n| n.kind == heltid::app::NoticeKind::Error)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn select_all_and_type(harness: &mut Harness<'_, HeltidApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn an_empty_scenario_shows_no_negative_zero_and_no_full_time_claim() {
+    let mut harness = harness(app_with(None, None));
+    click(&mut harness, "Fil");
+    click(&mut harness, "Ny");
+    assert_eq!(harness.state().settings.panel, Panel::Calculator);
+    harness.get_by_label("0,0 t");
+    assert!(harness.query_by_label_contains("-0").is_none());
+    harness.get_by_label("– (ingen behov ennå)");
+    assert!(harness.query_by_label("ja").is_none());
+    harness.get_by_label("1. Vakttyper");
+    click(&mut harness, "1. Vakttyper");
+    harness.get_by_label("+ Ny vakttype");
+}
+
+#[test]
+fn qualification_needs_can_be_added_and_removed() {
+    let mut harness = harness(app_with(None, Some(example("solsiden.ron"))));
+    let before = harness.state().scenario().qualified_needs.len();
+    click(&mut harness, "Bemanningsbehov");
+    harness.get_by_label("Kompetansekrav");
+    click(&mut harness, "+ Nytt kompetansekrav");
+    let needs = harness.state().scenario().qualified_needs.clone();
+    assert_eq!(needs.len(), before + 1);
+    let added = needs.last().expect("added");
+    assert_eq!(
+        added.qualification,
+        heltid::model::Qualification::Sykepleier
+    );
+    assert_eq!(added.min, vec![1; 7]);
+    assert!(heltid::model::validate(harness.state().scenario()).is_empty());
+    harness
+        .get_all_by_label("x")
+        .last()
+        .expect("a remove button")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().scenario().qualified_needs.len(), before);
 }

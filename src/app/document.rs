@@ -79,6 +79,14 @@ impl Document {
         self.last_edit = Some(now);
     }
 
+    /// Records that the scenario changed from `before` as a step of its own, never merged with
+    /// the edits around it (a solve's result, an accepted cycle change).
+    pub fn record_step(&mut self, before: Scenario) {
+        self.last_edit = None;
+        self.record_edit(before);
+        self.last_edit = None;
+    }
+
     /// Goes one edit back.
     pub fn undo(&mut self) {
         if let Some(previous) = self.undo.pop() {

@@ -12,11 +12,11 @@ mod widgets;
 
 use crate::i18n::Language;
 use crate::io::{FileError, parse_scenario};
-use crate::model::{Scenario, SolveMode, validate};
+use crate::model::{Rota, Scenario, SolveMode, validate};
 use crate::solve::{SolveOptions, SolveReport};
 use background::BackgroundSolve;
 pub use document::Document;
-use files::{EXAMPLES, FileDialogs, NativeDialogs};
+use files::{EXAMPLES, FileDialogs, FileKind, NativeDialogs, Picked};
 use panels::Panel;
 use panels::proposal::SolveView;
 use serde::{Deserialize, Serialize};
@@ -86,6 +86,12 @@ pub enum Command {
     OpenCompare,
     /// Ask where, then export the rota.
     Export(crate::export::Format),
+    /// Switch to a panel.
+    ShowPanel(Panel),
+    /// Apply the waiting rotating proposal and its cycle length.
+    AcceptCycle,
+    /// Throw the waiting rotating proposal away; the cycle stays.
+    DeclineCycle,
 }
 
 /// An action waiting for the user to decide about unsaved changes.
@@ -95,6 +101,84 @@ enum Guarded {
     Quit,
 }
 
+/// What a message at the top of the window is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something failed (red).
+    Error,
+    /// Something was done (green).
+    Success,
+    /// Something to know (the normal text colour).
+    Info,
+}
+
+/// A message at the top of the window. Every new solve, undo, redo or load replaces them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Error, success or information.
+    pub kind: NoticeKind,
+    /// The text.
+    pub text: String,
+}
+
+impl Notice {
+    fn error(text: impl Into<String>) -> Self {
+        Self {
+            kind: NoticeKind::Error,
+            text: text.into(),
+        }
+    }
+
+    fn success(text: impl Into<String>) -> Self {
+        Self {
+            kind: NoticeKind::Success,
+            text: text.into(),
+        }
+    }
+
+    fn info(text: impl Into<String>) -> Self {
+        Self {
+            kind: NoticeKind::Info,
+            text: text.into(),
+        }
+    }
+}
+
+/// Red, green and amber that read on both the dark and the light theme.
+pub mod colours {
+    use egui::Color32;
+    /// Errors and breaches.
+    pub const ERROR: Color32 = Color32::from_rgb(220, 60, 60);
+    /// Success and rules that hold.
+    pub const SUCCESS: Color32 = Color32::from_rgb(70, 170, 70);
+    /// Warnings and targets not met.
+    pub const WARNING: Color32 = Color32::from_rgb(220, 130, 20);
+}
+
+/// A finished solve and the inputs it ran on.
+struct Solved {
+    inputs: Scenario,
+    report: SolveReport,
+}
+
+/// How many finished solves the app remembers (for undo and redo between them).
+const SOLVED_LIMIT: usize = 20;
+
+/// What a file path typed by hand is for (when no file dialog can be shown).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum PathPurpose {
+    Open,
+    SaveAs,
+    Export(crate::export::Format),
+    Compare,
+}
+
+/// The text field that stands in for a file dialog.
+struct PathPrompt {
+    purpose: PathPurpose,
+    text: String,
+}
+
 /// The app.
 pub struct HeltidApp {
     /// Persisted settings.
@@ -102,10 +186,15 @@ pub struct HeltidApp {
     document: Document,
     dialogs: Box<dyn FileDialogs>,
     solving: Option<BackgroundSolve>,
-    last_report: Option<SolveReport>,
-    /// The inputs the current proposal was made from (scenario without its proposal).
-    proposal_inputs: Option<Scenario>,
-    messages: Vec<String>,
+    /// Finished solves, newest last.
+    solved: Vec<Solved>,
+    /// Every proposal seen in this session and the inputs it was made from (scenario without
+    /// its proposal), so that undo back to those inputs makes it current again.
+    made_from: Vec<(Rota, Scenario)>,
+    /// A rotating solve that changes the cycle length, waiting for the user's yes.
+    cycle_change: Option<Solved>,
+    path_prompt: Option<PathPrompt>,
+    notices: Vec<Notice>,
     pending: Vec<Command>,
     confirm: Option<Guarded>,
     close_confirmed: bool,
@@ -113,6 +202,8 @@ pub struct HeltidApp {
     /// The file shown beside this one in Sammenlign.
     compare: Option<(PathBuf, Scenario)>,
     comment: panels::proposal::CommentDraft,
+    /// Forslag shows today's rota although there is a proposal.
+    show_today: bool,
 }
 
 fn inputs_of(scenario: &Scenario) -> Scenario {
@@ -122,13 +213,14 @@ fn inputs_of(scenario: &Scenario) -> Scenario {
     }
 }
 
-fn load_messages(path: &Path, error: &FileError) -> Vec<String> {
-    let mut messages = vec![format!(
-        "Kunne ikke åpne {} / Could not open it:",
+fn load_notices(path: &Path, error: &FileError, language: Language) -> Vec<Notice> {
+    let mut notices = vec![Notice::error(format!(
+        "{} {}:",
+        language.pick("Kunne ikke åpne", "Could not open"),
         path.display()
-    )];
-    messages.extend(error.messages());
-    messages
+    ))];
+    notices.extend(error.messages().into_iter().map(Notice::error));
+    notices
 }
 
 impl HeltidApp {
@@ -137,25 +229,23 @@ impl HeltidApp {
         let bundled = parse_scenario(BUNDLED_EXAMPLE).unwrap_or_default();
         let mut app = Self {
             settings,
-            document: Document::new(bundled, None),
+            document: Document::new(Scenario::default(), None),
             dialogs,
             solving: None,
-            last_report: None,
-            proposal_inputs: None,
-            messages: Vec::new(),
+            solved: Vec::new(),
+            made_from: Vec::new(),
+            cycle_change: None,
+            path_prompt: None,
+            notices: Vec::new(),
             pending: Vec::new(),
             confirm: None,
             close_confirmed: false,
             title: String::new(),
             compare: None,
             comment: Default::default(),
+            show_today: false,
         };
-        app.proposal_inputs = app
-            .document
-            .scenario
-            .proposal
-            .as_ref()
-            .map(|_| inputs_of(&app.document.scenario));
+        app.replace_document(Document::new(bundled, None));
         if let Some(path) = path {
             app.open_path(&path);
         }
@@ -177,9 +267,14 @@ impl HeltidApp {
         self.document.is_dirty()
     }
 
-    /// Messages shown at the top (load errors, save errors).
-    pub fn messages(&self) -> &[String] {
-        &self.messages
+    /// Messages shown at the top (load and save errors, what was saved or exported).
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// Whether a rotating solve's new cycle length waits for the user's answer.
+    pub fn asks_about_cycle(&self) -> bool {
+        self.cycle_change.is_some()
     }
 
     /// Whether a solve is running.
@@ -193,7 +288,7 @@ impl HeltidApp {
         if self.is_dirty() {
             // A dropped or chosen file that fails to load never replaces anything.
             if let Err(error) = Document::open(path) {
-                self.messages = load_messages(path, &error);
+                self.notices = load_notices(path, &error, self.settings.language);
                 return;
             }
         }
@@ -207,7 +302,7 @@ impl HeltidApp {
                 self.compare = Some((path.to_path_buf(), document.scenario));
                 self.settings.panel = Panel::Compare;
             }
-            Err(error) => self.messages = load_messages(path, &error),
+            Err(error) => self.notices = load_notices(path, &error, self.settings.language),
         }
     }
 
@@ -233,7 +328,7 @@ impl HeltidApp {
         match Document::open(path) {
             Ok(document) => self.replace_document(document),
             // The current work stays as it is.
-            Err(error) => self.messages = load_messages(path, &error),
+            Err(error) => self.notices = load_notices(path, &error, self.settings.language),
         }
     }
 
@@ -241,14 +336,20 @@ impl HeltidApp {
         if let Some(path) = &document.path {
             self.remember_recent(path.clone());
         }
-        self.proposal_inputs = document
+        // A proposal read from a file was made from the inputs saved with it.
+        self.made_from = document
             .scenario
             .proposal
             .as_ref()
-            .map(|_| inputs_of(&document.scenario));
+            .map(|proposal| (proposal.rota.clone(), inputs_of(&document.scenario)))
+            .into_iter()
+            .collect();
+        // Forslag shows what the file has: its proposal, else today's rota.
+        self.show_today = false;
         self.document = document;
-        self.last_report = None;
-        self.messages.clear();
+        self.solved.clear();
+        self.cycle_change = None;
+        self.notices.clear();
         if let Some(solving) = self.solving.take() {
             solving.cancel();
         }
@@ -261,26 +362,170 @@ impl HeltidApp {
     }
 
     fn save_to(&mut self, path: PathBuf) {
+        let language = self.settings.language;
         match self.document.save_to(&path) {
             Ok(()) => {
+                self.notices = vec![Notice::success(format!(
+                    "{} {}",
+                    language.pick("Lagret til", "Saved to"),
+                    path.display()
+                ))];
                 self.remember_recent(path);
-                self.messages.clear();
             }
-            Err(error) => self.messages = error.messages(),
+            Err(error) => {
+                self.notices = error.messages().into_iter().map(Notice::error).collect();
+            }
         }
     }
 
-    fn apply_report(&mut self, report: SolveReport, mut inputs: Scenario) {
+    /// Takes in a finished solve. A rotating proposal with another cycle length waits for the
+    /// user's yes (see [`Self::cycle_dialog`]); everything else applies at once.
+    fn apply_report(&mut self, report: SolveReport, inputs: Scenario) {
+        self.notices.clear();
+        let solved = Solved { inputs, report };
+        if solved.report.status.has_proposal()
+            && solved.report.weeks != self.document.scenario.rota.weeks
+        {
+            self.cycle_change = Some(solved);
+            self.settings.panel = Panel::Proposal;
+            return;
+        }
+        self.accept_solved(solved);
+    }
+
+    fn accept_solved(&mut self, solved: Solved) {
+        let report = &solved.report;
         if report.status.has_proposal() {
             let before = self.document.scenario.clone();
+            // The discussion so far stays with the unit's new proposal; an agreement was about
+            // the old rota, so the status of a different rota starts again as a draft.
+            let review = before.proposal.as_ref().map(|p| p.review.clone());
             report.apply_to(&mut self.document.scenario);
-            self.document.record_edit(before);
-            // A rotating proposal sets the cycle length; that is not a change after solving.
+            if let (Some(mut review), Some(proposal)) =
+                (review, self.document.scenario.proposal.as_mut())
+            {
+                let old_rota = before.proposal.as_ref().map(|p| &p.rota);
+                if old_rota != Some(&proposal.rota)
+                    && review.status != crate::model::ReviewStatus::Utkast
+                {
+                    review.status = crate::model::ReviewStatus::Utkast;
+                    self.notices.push(Notice::info(self.settings.language.pick(
+                        "Nytt forslag: drøftingsstatus er satt tilbake til utkast; kommentarene er beholdt.",
+                        "New proposal: the review status is back to draft; the comments are kept.",
+                    )));
+                }
+                proposal.review = review;
+            }
+            self.document.record_step(before);
+            // A rotating proposal sets the cycle length; that is part of the proposal.
+            let mut inputs = solved.inputs.clone();
             inputs.rota.weeks = report.weeks;
-            self.proposal_inputs = Some(inputs);
+            self.made_from.push((report.rota(), inputs));
+            self.show_today = false;
             self.settings.panel = Panel::Proposal;
         }
-        self.last_report = Some(report);
+        self.solved.push(solved);
+        if self.solved.len() > SOLVED_LIMIT {
+            self.solved.remove(0);
+        }
+    }
+
+    /// The solve that made the shown proposal, when it is known (it carries the targets).
+    fn report_for_proposal(&self) -> Option<&SolveReport> {
+        let proposal = self.document.scenario.proposal.as_ref()?;
+        self.solved
+            .iter()
+            .rev()
+            .map(|solved| &solved.report)
+            .find(|report| report.status.has_proposal() && report.rota() == proposal.rota)
+    }
+
+    /// The last solve, when it found nothing for exactly the inputs there are now.
+    fn failed_solve(&self) -> Option<&SolveReport> {
+        let last = self.solved.last()?;
+        (!last.report.status.has_proposal() && last.inputs == inputs_of(&self.document.scenario))
+            .then_some(&last.report)
+    }
+
+    /// Whether the inputs changed since the shown proposal was made (undo back to them makes it
+    /// current again).
+    fn proposal_out_of_date(&self) -> bool {
+        let Some(proposal) = &self.document.scenario.proposal else {
+            return false;
+        };
+        let inputs = inputs_of(&self.document.scenario);
+        let mut made = self
+            .made_from
+            .iter()
+            .filter(|(rota, _)| *rota == proposal.rota)
+            .peekable();
+        made.peek().is_some() && !made.any(|(_, made_inputs)| *made_inputs == inputs)
+    }
+
+    /// Asks for a path: the file dialog, or the text field when no dialog can be shown.
+    fn ask_path(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
+        let picked = match purpose {
+            PathPurpose::Open | PathPurpose::Compare => self.dialogs.pick_open(),
+            PathPurpose::SaveAs => self
+                .dialogs
+                .pick_save(&self.document.display_name(), FileKind::Scenario),
+            PathPurpose::Export(format) => self
+                .dialogs
+                .pick_save(&self.export_name(format), FileKind::Export(format)),
+        };
+        match picked {
+            Picked::Path(path) => Some(path),
+            Picked::Cancelled => None,
+            Picked::Unavailable => {
+                let folder = self
+                    .document
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.parent().map(Path::to_path_buf))
+                    .or_else(|| std::env::current_dir().ok())
+                    .unwrap_or_default();
+                let name = match purpose {
+                    PathPurpose::Open | PathPurpose::Compare => String::new(),
+                    PathPurpose::SaveAs => self.document.display_name(),
+                    PathPurpose::Export(format) => self.export_name(format),
+                };
+                self.path_prompt = Some(PathPrompt {
+                    purpose,
+                    text: folder.join(name).display().to_string(),
+                });
+                None
+            }
+        }
+    }
+
+    fn export_name(&self, format: crate::export::Format) -> String {
+        let stem = self
+            .document
+            .display_name()
+            .trim_end_matches(".ron")
+            .to_string();
+        format!("{stem}.{}", FileKind::Export(format).extension())
+    }
+
+    /// Does what a path was asked for.
+    fn use_path(&mut self, purpose: PathPurpose, path: PathBuf) {
+        match purpose {
+            PathPurpose::Open => self.open_path(&path),
+            PathPurpose::Compare => self.compare_with(&path),
+            PathPurpose::SaveAs => self.save_to(FileKind::Scenario.with_extension(path)),
+            PathPurpose::Export(format) => {
+                let path = FileKind::Export(format).with_extension(path);
+                let language = self.settings.language;
+                self.notices = match crate::export::export(&self.document.scenario, format, &path) {
+                    Ok(()) => vec![Notice::success(format!(
+                        "{} {}",
+                        language.pick("Eksportert til", "Exported to"),
+                        path.display()
+                    ))],
+                    Err(error) => vec![Notice::error(error.to_string())],
+                };
+            }
+        }
     }
 
     fn run_command(&mut self, command: Command) {
@@ -299,8 +544,8 @@ impl HeltidApp {
         match command {
             Command::New => self.replace_document(Document::new(Scenario::default(), None)),
             Command::Open => {
-                if let Some(path) = self.dialogs.pick_open() {
-                    self.open_path(&path);
+                if let Some(path) = self.ask_path(PathPurpose::Open) {
+                    self.use_path(PathPurpose::Open, path);
                 }
             }
             Command::OpenPath(path) => self.open_path(&path),
@@ -308,7 +553,10 @@ impl HeltidApp {
                 if let Some(example) = EXAMPLES.get(index) {
                     match parse_scenario(example.text) {
                         Ok(scenario) => self.replace_document(Document::new(scenario, None)),
-                        Err(error) => self.messages = error.messages(),
+                        Err(error) => {
+                            self.notices =
+                                error.messages().into_iter().map(Notice::error).collect();
+                        }
                     }
                 }
             }
@@ -317,12 +565,18 @@ impl HeltidApp {
                 None => self.run_unguarded(Command::SaveAs),
             },
             Command::SaveAs => {
-                if let Some(path) = self.dialogs.pick_save(&self.document.display_name()) {
-                    self.save_to(path);
+                if let Some(path) = self.ask_path(PathPurpose::SaveAs) {
+                    self.use_path(PathPurpose::SaveAs, path);
                 }
             }
-            Command::Undo => self.document.undo(),
-            Command::Redo => self.document.redo(),
+            Command::Undo => {
+                self.document.undo();
+                self.notices.clear();
+            }
+            Command::Redo => {
+                self.document.redo();
+                self.notices.clear();
+            }
             Command::Solve => {
                 if self.solving.is_none() && validate(&self.document.scenario).is_empty() {
                     let options = SolveOptions {
@@ -336,7 +590,8 @@ impl HeltidApp {
                         options,
                         inputs,
                     ));
-                    self.last_report = None;
+                    self.notices.clear();
+                    self.cycle_change = None;
                 }
             }
             Command::CancelSolve => {
@@ -345,33 +600,34 @@ impl HeltidApp {
                 }
             }
             Command::OpenCompare => {
-                if let Some(path) = self.dialogs.pick_open() {
-                    self.compare_with(&path);
+                if let Some(path) = self.ask_path(PathPurpose::Compare) {
+                    self.use_path(PathPurpose::Compare, path);
                 }
             }
             Command::Export(format) => {
-                let extension = match format {
-                    crate::export::Format::Csv => "csv",
-                    crate::export::Format::Xlsx => "xlsx",
-                    crate::export::Format::Pdf => "pdf",
-                };
-                let stem = self
-                    .document
-                    .display_name()
-                    .trim_end_matches(".ron")
-                    .to_string();
-                if let Some(path) = self.dialogs.pick_save(&format!("{stem}.{extension}")) {
-                    let path = path.with_extension(extension);
-                    match crate::export::export(&self.document.scenario, format, &path) {
-                        Ok(()) => {
-                            self.messages = vec![format!(
-                                "{} {}",
-                                self.settings.language.pick("Eksportert til", "Exported to"),
-                                path.display()
-                            )]
-                        }
-                        Err(error) => self.messages = vec![error.to_string()],
-                    }
+                if let Some(path) = self.ask_path(PathPurpose::Export(format)) {
+                    self.use_path(PathPurpose::Export(format), path);
+                }
+            }
+            Command::ShowPanel(panel) => self.settings.panel = panel,
+            Command::AcceptCycle => {
+                if let Some(solved) = self.cycle_change.take() {
+                    self.accept_solved(solved);
+                }
+            }
+            Command::DeclineCycle => {
+                if let Some(solved) = self.cycle_change.take() {
+                    let weeks = self.document.scenario.rota.weeks;
+                    self.notices = vec![Notice::info(match self.settings.language {
+                        Language::Bokmal => format!(
+                            "Det rullerende forslaget ({} uker) er ikke tatt i bruk; turnusperioden er fortsatt {weeks} uker.",
+                            solved.report.weeks
+                        ),
+                        Language::English => format!(
+                            "The rotating proposal ({} weeks) was not applied; the cycle is still {weeks} weeks.",
+                            solved.report.weeks
+                        ),
+                    })];
                 }
             }
             Command::Quit => {
@@ -545,6 +801,129 @@ impl HeltidApp {
         }
     }
 
+    /// Where a new user starts: shifts, needs, staff, then Beregn forslag.
+    fn start_hint(&mut self, ui: &mut egui::Ui) {
+        let language = self.settings.language;
+        let t = |nb, en| language.pick(nb, en);
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(t("Kom i gang:", "Getting started:"));
+            let steps = [
+                (Panel::Shifts, t("1. Vakttyper", "1. Shift types")),
+                (Panel::Needs, t("2. Bemanningsbehov", "2. Staffing needs")),
+                (Panel::Staff, t("3. Ansatte", "3. Staff")),
+                (
+                    Panel::Proposal,
+                    t("4. Forslag: «Beregn forslag»", "4. Proposal: «Solve»"),
+                ),
+            ];
+            for (index, (panel, label)) in steps.into_iter().enumerate() {
+                if index > 0 {
+                    ui.label("›");
+                }
+                if ui.link(label).clicked() {
+                    self.pending.push(Command::ShowPanel(panel));
+                }
+            }
+        });
+        ui.add_space(4.0);
+    }
+
+    /// Asks before a rotating proposal changes the cycle length.
+    fn cycle_dialog(&mut self, ctx: &egui::Context) {
+        let Some(solved) = &self.cycle_change else {
+            return;
+        };
+        let language = self.settings.language;
+        let t = |nb, en| language.pick(nb, en);
+        let (now, new) = (self.document.scenario.rota.weeks, solved.report.weeks);
+        let lines = solved.report.lines.len();
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("cycle_change")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading(t("Ny turnusperiode", "New cycle length"));
+            ui.label(match language {
+                Language::Bokmal => format!(
+                    "Den rullerende turnusen har {lines} linjer og går over {new} uker. Turnusperioden er i dag {now} uker."
+                ),
+                Language::English => format!(
+                    "The rotating rota has {lines} lines and runs over {new} weeks. The cycle is {now} weeks today."
+                ),
+            });
+            ui.label(match language {
+                Language::Bokmal => format!(
+                    "Tar du forslaget i bruk, blir turnusperioden {new} uker, også for senere beregninger i andre moduser. Angre (Ctrl+Z) tar begge tilbake."
+                ),
+                Language::English => format!(
+                    "Applying the proposal sets the cycle to {new} weeks, also for later solves in other modes. Undo (Ctrl+Z) takes both back."
+                ),
+            });
+            ui.horizontal(|ui| {
+                let accept = match language {
+                    Language::Bokmal => format!("Bruk forslaget, {new} uker"),
+                    Language::English => format!("Apply the proposal, {new} weeks"),
+                };
+                if ui.button(accept).clicked() {
+                    choice = Some(Command::AcceptCycle);
+                }
+                let keep = match language {
+                    Language::Bokmal => format!("Behold {now} uker"),
+                    Language::English => format!("Keep {now} weeks"),
+                };
+                if ui.button(keep).clicked() {
+                    choice = Some(Command::DeclineCycle);
+                }
+            });
+        });
+        if let Some(command) = choice {
+            self.pending.push(command);
+        }
+    }
+
+    /// The path field shown when no file dialog can open.
+    fn path_dialog(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = &mut self.path_prompt else {
+            return;
+        };
+        let language = self.settings.language;
+        let t = |nb, en| language.pick(nb, en);
+        let mut done = None;
+        egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
+            ui.set_max_width(620.0);
+            ui.heading(t("Filvelgeren kunne ikke åpnes", "The file dialog could not open"));
+            ui.label(t(
+                "Denne maskinen har ingen filvelger (verken skrivebordsportal eller zenity). Skriv inn hele stien til filen i stedet.",
+                "This machine has no file dialog (neither a desktop portal nor zenity). Type the file's full path instead.",
+            ));
+            let label = ui.label(t("Sti til filen", "Path to the file"));
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(600.0))
+                .labelled_by(label.id);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                let action = match prompt.purpose {
+                    PathPurpose::Open | PathPurpose::Compare => t("Åpne", "Open"),
+                    PathPurpose::SaveAs => t("Lagre", "Save"),
+                    PathPurpose::Export(_) => t("Eksporter", "Export"),
+                };
+                let ready = !prompt.text.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new(action)).clicked() || (enter && ready)
+                {
+                    done = Some(true);
+                }
+                if ui.button(t("Avbryt", "Cancel")).clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+        let Some(go) = done else { return };
+        let Some(prompt) = self.path_prompt.take() else {
+            return;
+        };
+        if go {
+            self.use_path(prompt.purpose, PathBuf::from(prompt.text.trim()));
+        }
+    }
+
     /// The whole UI inside `ui`; the window-level parts (title, close) are in [`eframe::App::ui`].
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -596,28 +975,42 @@ impl HeltidApp {
             });
         });
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            for message in &self.messages {
-                ui.colored_label(egui::Color32::DARK_RED, message);
+            for notice in &self.notices {
+                match notice.kind {
+                    NoticeKind::Error => ui.colored_label(colours::ERROR, &notice.text),
+                    NoticeKind::Success => ui.colored_label(colours::SUCCESS, &notice.text),
+                    NoticeKind::Info => ui.label(&notice.text),
+                };
             }
             if !problems.is_empty() && self.settings.panel != Panel::Calculator {
                 egui::CollapsingHeader::new(language.pick("Feil som må rettes", "Problems to fix"))
                     .default_open(true)
                     .show(ui, |ui| {
                         for problem in &problems {
-                            ui.colored_label(egui::Color32::DARK_RED, problem.to_string());
+                            ui.colored_label(colours::ERROR, problem.to_string());
                         }
                     });
             }
-            egui::ScrollArea::vertical()
-                .id_salt("panel")
-                .show(ui, |ui| {
-                    self.panel(ui, problems.len());
-                });
+            if self.settings.panel == Panel::Calculator {
+                self.start_hint(ui);
+            }
+            if self.settings.panel == Panel::Proposal {
+                // Forslag scrolls its own rota grid, so that names and header stay in view.
+                self.panel(ui, problems.len());
+            } else {
+                egui::ScrollArea::vertical()
+                    .id_salt("panel")
+                    .show(ui, |ui| {
+                        self.panel(ui, problems.len());
+                    });
+            }
         });
         if self.document.scenario != before {
             self.document.record_edit(before);
         }
         self.confirm_dialog(&ctx);
+        self.cycle_dialog(&ctx);
+        self.path_dialog(&ctx);
         for command in std::mem::take(&mut self.pending) {
             self.run_command(command);
         }
@@ -633,20 +1026,22 @@ impl HeltidApp {
             Panel::Staff => panels::staff::ui(ui, scenario, language),
             Panel::Calculator => panels::calculator::ui(ui, scenario, language),
             Panel::Proposal => {
-                let out_of_date = self
-                    .proposal_inputs
-                    .as_ref()
-                    .is_some_and(|inputs| *inputs != inputs_of(scenario));
+                let out_of_date = self.proposal_out_of_date();
+                let report = self.report_for_proposal().cloned();
+                let failed = self.failed_solve().cloned();
+                let scenario = &mut self.document.scenario;
                 let view = SolveView {
                     running: self
                         .solving
                         .as_ref()
                         .map(|s| (s.elapsed_seconds(), s.progress())),
-                    last_report: self.last_report.as_ref(),
+                    report: report.as_ref(),
+                    failed: failed.as_ref(),
                     out_of_date,
                     mode: &mut self.settings.mode,
                     time_limit: &mut self.settings.time_limit,
                     problems,
+                    show_today: &mut self.show_today,
                 };
                 panels::proposal::ui(
                     ui,
@@ -697,7 +1092,7 @@ impl eframe::App for HeltidApp {
 pub fn run(path: Option<PathBuf>, compare: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 820.0])
+            .with_inner_size([1280.0, 800.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };

@@ -1,6 +1,23 @@
-//! Small input helpers: every input carries its label as its accessible name.
+//! Small input helpers: every input carries its label as its accessible name, and numbers
+//! read and type the way the UI language writes them (a decimal comma in bokmål).
 
+use crate::i18n::Language;
 use egui::{DragValue, Response, Ui};
+
+/// A number field that shows `decimals` decimals in the UI language's way and accepts both a
+/// comma and a point when typed.
+pub fn decimal_drag(value: &mut f64, decimals: usize, language: Language) -> DragValue<'_> {
+    DragValue::new(value)
+        .custom_formatter(move |value, _| language.number(value, decimals))
+        .custom_parser(|text| text.trim().replace(',', ".").parse().ok())
+}
+
+/// A one-line text field exactly `width` wide: in a grid a text field otherwise takes the
+/// column's width from the frame before and cuts its text off.
+pub fn text_field(ui: &mut Ui, value: &mut String, width: f32) -> Response {
+    let height = ui.spacing().interact_size.y;
+    ui.add_sized([width, height], egui::TextEdit::singleline(value))
+}
 
 /// A labelled number in a two-column grid row, with an explanation on hover.
 pub fn number_row(
@@ -10,14 +27,19 @@ pub fn number_row(
     value: &mut f64,
     range: std::ops::RangeInclusive<f64>,
     suffix: &str,
+    language: Language,
 ) -> Response {
     let label_response = ui.label(label).on_hover_text(help);
+    let decimals = if (*value * 10.0 - (*value * 10.0).round()).abs() > 1e-9 {
+        2
+    } else {
+        1
+    };
     let response = ui
         .add(
-            DragValue::new(value)
+            decimal_drag(value, decimals, language)
                 .range(range)
                 .speed(0.1)
-                .max_decimals(2)
                 .suffix(suffix),
         )
         .labelled_by(label_response.id)

@@ -1,7 +1,7 @@
 //! Sammenlign: the current scenario beside another file (e.g. every 3rd vs every 2nd weekend,
 //! with and without long shifts): the indicators with differences, and both distributions.
 
-use super::distribution::{AFTER, histogram, indicator_name};
+use super::distribution::{AFTER, Indicator, histogram};
 use crate::app::Command;
 use crate::export::{RotaView, indicators};
 use crate::i18n::Language;
@@ -62,16 +62,14 @@ pub fn ui(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let this_title = format!(
-        "{} ({} {}. {})",
+        "{} ({} {})",
         t("Dette", "This"),
-        t("hver", "every"),
-        scenario.rota.weekend_frequency,
+        language.every_nth(scenario.rota.weekend_frequency),
         t("helg", "weekend")
     );
     let other_title = format!(
-        "{other_name} ({} {}. {})",
-        t("hver", "every"),
-        other.scenario.rota.weekend_frequency,
+        "{other_name} ({} {})",
+        language.every_nth(other.scenario.rota.weekend_frequency),
         t("helg", "weekend")
     );
     egui::Grid::new("compare")
@@ -84,29 +82,36 @@ pub fn ui(
             ui.strong(t("Forskjell", "Difference"));
             ui.end_row();
             let rows = this.rows().into_iter().zip(that.rows());
-            for ((name, _, mine), (_, _, theirs)) in rows {
-                ui.label(indicator_name(name, language));
-                ui.label(format!("{mine:.1}"));
-                ui.label(format!("{theirs:.1}"));
-                ui.label(format!("{:+.1}", signed_difference(mine, theirs)));
-                ui.end_row();
-            }
-            for (name, mine, theirs) in [
+            let bounds = [
                 (
-                    t("Helgegrense (hoder)", "Weekend bound (heads)"),
+                    Indicator {
+                        name: t("Helgegrense (hoder)", "Weekend bound (heads)"),
+                        decimals: 0,
+                        percent: false,
+                    },
                     f64::from(this.bounds.weekend_bound_heads),
                     f64::from(that.bounds.weekend_bound_heads),
                 ),
                 (
-                    t("Høyeste mulige snitt %", "Highest possible average %"),
+                    Indicator {
+                        name: t("Høyeste mulige snitt", "Highest possible average"),
+                        decimals: 1,
+                        percent: true,
+                    },
                     this.bounds.max_average_position_pct,
                     that.bounds.max_average_position_pct,
                 ),
-            ] {
-                ui.label(name);
-                ui.label(format!("{mine:.1}"));
-                ui.label(format!("{theirs:.1}"));
-                ui.label(format!("{:+.1}", signed_difference(mine, theirs)));
+            ];
+            let rows = rows
+                .map(|((name, _, mine), (_, _, theirs))| {
+                    (Indicator::of(name, language), mine, theirs)
+                })
+                .chain(bounds);
+            for (indicator, mine, theirs) in rows {
+                ui.label(indicator.name);
+                ui.label(indicator.format(mine, language));
+                ui.label(indicator.format(theirs, language));
+                ui.label(indicator.difference(mine, theirs, language));
                 ui.end_row();
             }
         });
@@ -118,16 +123,7 @@ pub fn ui(
             (&this_title, &this.after, AFTER),
             (&other_title, &that.after, OTHER),
         ],
+        100.0 - scenario.rules.full_time_tolerance_pct,
         language,
     );
-}
-
-/// theirs − mine, without a "-0.0" for differences that round to nothing.
-fn signed_difference(mine: f64, theirs: f64) -> f64 {
-    let difference = theirs - mine;
-    if difference.abs() < 0.05 {
-        0.0
-    } else {
-        difference
-    }
 }

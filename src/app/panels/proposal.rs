@@ -1,34 +1,47 @@
 //! Forslag: solve in the background and review the proposed rota — lines × days coloured by
 //! shift kind, weekends shaded, each line's size and person, coverage per shift, and every rule
-//! violation marked in place with its message on hover.
+//! violation marked in place with its rule on hover. Without a proposal it shows today's rota
+//! (when the file has one), checked the same way.
+//!
+//! The grid scrolls both ways inside the panel; the line names and the week/day header are
+//! painted at the visible edge, so they stay in view.
 
 use crate::app::Command;
-use crate::calc;
+use crate::app::colours;
+use crate::app::panels::calculator::{binding_bound, heads_compared};
 use crate::i18n::Language;
-use crate::model::{OFF, Proposal, RotaLine, SATURDAY, SUNDAY, Scenario, ShiftKind, SolveMode};
-use crate::rules::{Severity, Violation, check_rota};
-use crate::solve::{Progress, SolveReport};
-use egui::{Color32, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use crate::model::{
+    OFF, Proposal, Rota, RotaLine, SATURDAY, SUNDAY, Scenario, ShiftKind, SolveMode,
+};
+use crate::rules::{Severity, Violation, check_rota, rule_info};
+use crate::solve::Target;
+use crate::solve::{Progress, SolveReport, SolveStatus};
+use egui::{Color32, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 use std::collections::HashMap;
 
 /// What the panel needs to know besides the scenario.
 pub struct SolveView<'a> {
     /// Seconds and progress of a running solve.
     pub running: Option<(f64, Progress)>,
-    /// The last finished solve (its diagnosis when it found nothing).
-    pub last_report: Option<&'a SolveReport>,
+    /// The solve that made the shown proposal (its targets), when it ran in this session.
+    pub report: Option<&'a SolveReport>,
+    /// The last solve, when it found nothing for the inputs there are now (its diagnosis).
+    pub failed: Option<&'a SolveReport>,
     /// The inputs changed after the proposal was made.
     pub out_of_date: bool,
-    /// Ideal or today.
+    /// Ideal, today or rotating.
     pub mode: &'a mut SolveMode,
     /// Seconds the solver may use.
     pub time_limit: &'a mut f64,
     /// The scenario has validation problems.
     pub problems: usize,
+    /// Show today's rota although there is a proposal.
+    pub show_today: &'a mut bool,
 }
 
 const CELL: Vec2 = Vec2::new(22.0, 18.0);
 const WEEK_GAP: f32 = 6.0;
+const HEADER: f32 = 2.0 * CELL.y;
 
 /// The colour of a shift kind in the grid.
 pub fn kind_colour(kind: Option<ShiftKind>) -> Color32 {
@@ -41,44 +54,129 @@ pub fn kind_colour(kind: Option<ShiftKind>) -> Color32 {
     }
 }
 
-/// Shows the solve controls and the proposal.
+/// The mode's name, as on its button.
+pub fn mode_name(mode: SolveMode, language: Language) -> &'static str {
+    match mode {
+        SolveMode::Ideal => language.pick("Ideell struktur", "Ideal structure"),
+        SolveMode::Today => language.pick("Fra dagens ansatte", "From today's staff"),
+        SolveMode::Rotating => language.pick("Rullerende turnus", "Rotating rota"),
+    }
+}
+
+/// Why a solve gave no rota, as a manager reads it.
+fn status_text(status: SolveStatus, language: Language) -> &'static str {
+    match status {
+        SolveStatus::Infeasible => language.pick(
+            "ingen turnus kan oppfylle behovet og reglene",
+            "no rota can meet the needs and the rules",
+        ),
+        SolveStatus::Timeout => language.pick(
+            "tidsgrensen gikk ut før en turnus ble funnet",
+            "the time limit passed before a rota was found",
+        ),
+        SolveStatus::Cancelled => language.pick(
+            "avbrutt før en turnus ble funnet",
+            "cancelled before a rota was found",
+        ),
+        SolveStatus::Optimal | SolveStatus::Feasible => {
+            language.pick("en turnus ble funnet", "a rota was found")
+        }
+    }
+}
+
+/// "man uke 4": a day of the cycle.
+pub fn day_name(day: usize, language: Language) -> String {
+    format!(
+        "{} {} {}",
+        language.weekdays()[day % 7],
+        language.pick("uke", "week"),
+        day / 7 + 1
+    )
+}
+
+/// Shows the solve controls and the proposal, or today's rota.
 pub fn ui(
     ui: &mut Ui,
     scenario: &mut Scenario,
-    view: SolveView<'_>,
+    mut view: SolveView<'_>,
     language: Language,
     commands: &mut Vec<Command>,
     draft: &mut CommentDraft,
 ) {
     let t = |nb, en| language.pick(nb, en);
     ui.heading(t("Forslag", "Proposal"));
+    controls(ui, scenario, &mut view, language, commands);
+    if let Some(report) = view.failed {
+        ui.colored_label(
+            colours::ERROR,
+            format!(
+                "{}: {}.",
+                t("Ingen turnus funnet", "No rota found"),
+                status_text(report.status, language)
+            ),
+        );
+        for line in &report.diagnosis {
+            ui.label(format!("– {}", line.text(language)));
+        }
+        if scenario.proposal.is_some() {
+            ui.label(t(
+                "Forslaget under er det forrige, laget før endringene.",
+                "The proposal below is the previous one, made before the changes.",
+            ));
+        }
+    }
+    if scenario.proposal.is_some() && scenario.today.is_some() {
+        ui.horizontal(|ui| {
+            ui.label(t("Vis:", "Show:"));
+            ui.radio_value(view.show_today, false, t("Forslaget", "The proposal"));
+            ui.radio_value(view.show_today, true, t("Dagens turnus", "Today's rota"));
+        });
+    }
+    if scenario.today.is_some() && (*view.show_today || scenario.proposal.is_none()) {
+        if let Some(today) = scenario.today.clone() {
+            today_view(ui, scenario, &today, language);
+        }
+        return;
+    }
+    if scenario.proposal.is_none() {
+        if view.failed.is_none() && view.running.is_none() {
+            ui.label(t(
+                "Ingen forslag ennå. Trykk «Beregn forslag».",
+                "No proposal yet. Press «Solve».",
+            ));
+        }
+        return;
+    }
+    proposal_view(ui, scenario, &view, language, draft);
+}
+
+fn controls(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    view: &mut SolveView<'_>,
+    language: Language,
+    commands: &mut Vec<Command>,
+) {
+    let t = |nb, en| language.pick(nb, en);
     ui.horizontal(|ui| {
-        ui.radio_value(
-            view.mode,
-            SolveMode::Ideal,
-            t("Ideell struktur", "Ideal structure"),
-        )
-        .on_hover_text(t(
-            "Ser bort fra dagens ansatte: færrest mulig hoder, flest heltidslinjer.",
-            "Ignores today's staff: fewest heads, most full-time lines.",
-        ));
-        ui.radio_value(
-            view.mode,
-            SolveMode::Today,
-            t("Fra dagens ansatte", "From today's staff"),
-        )
-        .on_hover_text(t(
-            "Ingen får mindre stilling enn i dag; ønsker om mer oppfylles først.",
-            "Nobody's position is cut; wishes for more come first.",
-        ));
+        ui.radio_value(view.mode, SolveMode::Ideal, mode_name(SolveMode::Ideal, language))
+            .on_hover_text(t(
+                "Ser bort fra dagens ansatte: færrest mulig hoder, flest heltidslinjer.",
+                "Ignores today's staff: fewest heads, most full-time lines.",
+            ));
+        ui.radio_value(view.mode, SolveMode::Today, mode_name(SolveMode::Today, language))
+            .on_hover_text(t(
+                "Ingen får mindre stilling enn i dag; ønsker om mer oppfylles først.",
+                "Nobody's position is cut; wishes for more come first.",
+            ));
         ui.radio_value(
             view.mode,
             SolveMode::Rotating,
-            t("Rullerende turnus", "Rotating rota"),
+            mode_name(SolveMode::Rotating, language),
         )
         .on_hover_text(t(
-            "Alle går samme rekke av uker, én uke forskjøvet: like store stillinger, og turnusen blir like mange uker som det er linjer.",
-            "Everyone follows one chain of weeks, one week apart: equal positions, and the rota becomes as many weeks as there are lines.",
+            "Alle går samme rekke av uker, én uke forskjøvet: like store stillinger. Turnusperioden blir like lang som rekken; du blir spurt før den endres.",
+            "Everyone follows one chain of weeks, one week apart: equal positions. The cycle becomes as long as the chain; you are asked before it changes.",
         ));
         let label = ui.label(t("Tidsgrense", "Time limit"));
         ui.add(
@@ -91,8 +189,9 @@ pub fn ui(
             Some((seconds, progress)) => {
                 ui.spinner();
                 ui.label(format!(
-                    "{} {seconds:.1} s {}",
+                    "{} {} s {}",
                     t("Beregner …", "Solving …"),
+                    language.number(*seconds, 1),
                     progress.phase
                 ));
                 if ui.button(t("Avbryt", "Cancel")).clicked() {
@@ -114,34 +213,289 @@ pub fn ui(
                 }
             }
         }
+        ui.label(format!(
+            "{} {} {}",
+            t("Turnusperiode:", "Cycle:"),
+            scenario.rota.weeks,
+            t("uker", "weeks")
+        ));
     });
-    if let Some(report) = view.last_report
-        && !report.status.has_proposal()
-    {
-        ui.colored_label(
-            Color32::DARK_RED,
-            format!(
-                "{}: {}",
-                t("Ingen turnus funnet", "No rota found"),
-                report.status.as_str()
-            ),
-        );
-        for line in &report.diagnosis {
-            ui.label(format!("- {}", line.text(language)));
-        }
+    if *view.mode == SolveMode::Rotating {
+        ui.label(t(
+            "Rullerende turnus bestemmer selv turnusperioden (én uke per linje i rekken). Blir den en annen enn nå, blir du spurt før den endres.",
+            "A rotating rota sets its own cycle length (one week per line in the chain). If it differs from now, you are asked before it changes.",
+        ));
     }
-    let Some(proposal) = &scenario.proposal else {
-        if view.last_report.is_none() {
-            ui.label(t(
-                "Ingen forslag ennå. Trykk «Beregn forslag».",
-                "No proposal yet. Press «Solve».",
-            ));
+}
+
+/// A line's label in the grid: who, size, and what to know about it.
+struct LineLabel {
+    /// "3 Ola".
+    title: String,
+    /// "81,0 %".
+    position: String,
+    /// A short note after the size ("heltid", "ønsker 100 %") and its colour.
+    note: Option<(String, Color32)>,
+    /// The explanation on hover.
+    hover: Vec<String>,
+    /// The line has a violation that is not at a day (shown in red).
+    problem: bool,
+}
+
+/// The labels of `lines`: number, holder, size; full time within the tolerance and every unmet
+/// wish said on the line.
+fn line_labels(
+    scenario: &Scenario,
+    lines: &[RotaLine],
+    violations: &[Violation],
+    report: Option<&SolveReport>,
+    language: Language,
+) -> Vec<LineLabel> {
+    let t = |nb, en| language.pick(nb, en);
+    let positions = line_positions(scenario, lines);
+    let tolerance = scenario.rules.full_time_tolerance_pct;
+    let full_time_from = 100.0 - tolerance;
+    lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let position = positions.get(index).copied().unwrap_or(0.0);
+            let who = crate::model::holder_label(
+                line.employee.as_deref(),
+                line.qualification,
+                t("ledig", "vacant"),
+            );
+            let mut note = None;
+            let mut hover: Vec<String> = violations
+                .iter()
+                .filter(|v| v.line == Some(index) && v.days.is_empty())
+                .map(|v| violation_text(v, language))
+                .collect();
+            let problem = !hover.is_empty();
+            let full_time = position >= full_time_from - 1e-9;
+            if full_time {
+                note = Some((t("heltid", "full time").to_string(), colours::SUCCESS));
+                if position < 99.95 {
+                    hover.push(match language {
+                        Language::Bokmal => format!(
+                            "{} % regnes som heltid: en linje innenfor {} prosentpoeng fra 100 % er heltid («Heltid fra (toleranse)» under Enhet og regler). Hele vakter går sjelden opp i nøyaktig heltidstimene over hele turnusperioden.",
+                            language.number(position, 1),
+                            language.number(tolerance, 1)
+                        ),
+                        Language::English => format!(
+                            "{} % counts as full time: a line within {} percentage points of 100 % is full time («Full-time tolerance» under Unit and rules). Whole shifts rarely add up to exactly the full-time hours over the cycle.",
+                            language.number(position, 1),
+                            language.number(tolerance, 1)
+                        ),
+                    });
+                }
+            }
+            let employee = line
+                .employee
+                .as_deref()
+                .and_then(|name| scenario.staff.iter().find(|e| e.name.trim() == name.trim()));
+            if let Some(employee) = employee
+                && let Some(wanted) = employee.wanted_pct
+            {
+                let met = position + 0.05 >= wanted || (wanted >= full_time_from && full_time);
+                if !met {
+                    note = Some((
+                        format!("{} {} %", t("ønsker", "wants"), language.number(wanted, 0)),
+                        colours::WARNING,
+                    ));
+                    let explained = report.and_then(|report| {
+                        report
+                            .targets
+                            .iter()
+                            .filter(|target| {
+                                matches!(&target.target, Target::Wish { employee: name, .. } if name.trim() == employee.name.trim())
+                            })
+                            .find_map(|target| target.explain(&report.arithmetic(), language))
+                    });
+                    hover.push(explained.unwrap_or_else(|| match language {
+                        Language::Bokmal => format!(
+                            "{} ønsker {} % og har {} % i denne turnusen: ønsket er ikke oppfylt.",
+                            employee.name,
+                            language.number(wanted, 1),
+                            language.number(position, 1)
+                        ),
+                        Language::English => format!(
+                            "{} wishes {} % and has {} % in this rota: the wish is not met.",
+                            employee.name,
+                            language.number(wanted, 1),
+                            language.number(position, 1)
+                        ),
+                    }));
+                }
+            }
+            LineLabel {
+                title: format!("{:>2} {who}", index + 1),
+                position: format!("{} %", language.number(position, 1)),
+                note,
+                hover,
+                problem,
+            }
+        })
+        .collect()
+}
+
+/// "Ukentlig arbeidsfri (AML § 10-8 (2)), brudd: …": the rule's name in the UI language, its
+/// reference, and the checker's message.
+pub fn violation_text(violation: &Violation, language: Language) -> String {
+    let (name, reference) = rule_info(violation.rule)
+        .map(|info| (language.pick(info.name_nb, info.name_en), info.reference))
+        .unwrap_or((violation.rule, ""));
+    let severity = match violation.severity {
+        Severity::Breach => language.pick("brudd", "breach"),
+        Severity::Agreement => language.pick("krever lokal avtale", "needs a local agreement"),
+    };
+    if reference.is_empty() {
+        format!("{name}, {severity}: {}", violation.message)
+    } else {
+        format!("{name} ({reference}), {severity}: {}", violation.message)
+    }
+}
+
+/// Where a violation is: "linje 1 (Kari), man uke 4 – søn uke 4".
+fn violation_place(violation: &Violation, lines: &[RotaLine], language: Language) -> String {
+    let t = |nb, en| language.pick(nb, en);
+    let mut place = match violation.line {
+        Some(line) => {
+            let who = lines
+                .get(line)
+                .and_then(|l| l.employee.clone())
+                .map(|name| format!(" ({name})"))
+                .unwrap_or_default();
+            format!("{} {}{who}", t("Linje", "Line"), line + 1)
         }
+        None => t("Hele turnusen", "The whole rota").to_string(),
+    };
+    match (violation.days.first(), violation.days.last()) {
+        (Some(&first), Some(&last)) if first == last => {
+            place.push_str(&format!(", {}", day_name(first, language)));
+        }
+        (Some(&first), Some(&last)) => place.push_str(&format!(
+            ", {} – {}",
+            day_name(first, language),
+            day_name(last, language)
+        )),
+        _ => {}
+    }
+    place
+}
+
+/// The rule check's verdict in one coloured line, and every violation listed with its place.
+fn rule_check(ui: &mut Ui, lines: &[RotaLine], violations: &[Violation], language: Language) {
+    let breaches = violations.iter().filter(|v| v.is_breach()).count();
+    let agreements = violations.len() - breaches;
+    let text = match (language, breaches, agreements) {
+        (Language::Bokmal, 0, 0) => "Alle regler holder (kontrollert uavhengig).".to_string(),
+        (Language::English, 0, 0) => "Every rule holds (checked independently).".to_string(),
+        (Language::Bokmal, b, a) => {
+            let mut text = format!("{b} regelbrudd");
+            if a > 0 {
+                text += &format!(
+                    " og {a} {} som krever lokal avtale",
+                    if a == 1 { "sted" } else { "steder" }
+                );
+            }
+            text + ", markert i rutenettet (pek for regelen)."
+        }
+        (Language::English, b, a) => {
+            let mut text = format!("{b} {}", if b == 1 { "breach" } else { "breaches" });
+            if a > 0 {
+                text += &format!(
+                    " and {a} {} that need a local agreement",
+                    if a == 1 { "place" } else { "places" }
+                );
+            }
+            text + ", marked in the grid (point at one for its rule)."
+        }
+    };
+    let colour = match (breaches, agreements) {
+        (0, 0) => colours::SUCCESS,
+        (0, _) => colours::WARNING,
+        _ => colours::ERROR,
+    };
+    ui.colored_label(colour, text);
+    if violations.is_empty() {
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("violations")
+        .max_height(110.0)
+        .show(ui, |ui| {
+            for v in violations {
+                let colour = if v.is_breach() {
+                    colours::ERROR
+                } else {
+                    colours::WARNING
+                };
+                let (name, reference) = rule_info(v.rule)
+                    .map(|info| (language.pick(info.name_nb, info.name_en), info.reference))
+                    .unwrap_or((v.rule, ""));
+                ui.colored_label(
+                    colour,
+                    format!(
+                        "{}: {name} ({reference})",
+                        violation_place(v, lines, language)
+                    ),
+                )
+                .on_hover_text(&v.message);
+            }
+        });
+}
+
+/// Sizes before and after: heads, average, median, full-time and small-position shares.
+fn stats_line(ui: &mut Ui, scenario: &Scenario, lines: &[RotaLine], language: Language) {
+    let t = |nb, en| language.pick(nb, en);
+    let n = |value: f64| language.number(value, 1);
+    let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
+    let after = crate::calc::position_stats(&line_positions(scenario, lines), full_time_from);
+    let before: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
+    let before = crate::calc::position_stats(&before, full_time_from);
+    ui.label(format!(
+        "{} {} · {} {} % ({} {} %) · median {} % · {} {} % · {} {} %",
+        after.heads,
+        t("linjer", "lines"),
+        t("snitt", "average"),
+        n(after.average_pct),
+        t("ansatte i dag", "staff today"),
+        n(before.average_pct),
+        n(after.median_pct),
+        t("heltid", "full time"),
+        language.number(after.full_time_share_pct, 0),
+        t("under 50 %:", "under 50 %:"),
+        language.number(after.under_50_share_pct, 0),
+    ));
+    ui.label(match language {
+        Language::Bokmal => format!(
+            "Heltid: en linje fra {} % regnes som heltid (toleranse {} prosentpoeng, under Enhet og regler).",
+            language.number(full_time_from, 1),
+            language.number(scenario.rules.full_time_tolerance_pct, 1)
+        ),
+        Language::English => format!(
+            "Full time: a line from {} % counts as full time (tolerance {} percentage points, under Unit and rules).",
+            language.number(full_time_from, 1),
+            language.number(scenario.rules.full_time_tolerance_pct, 1)
+        ),
+    });
+}
+
+fn proposal_view(
+    ui: &mut Ui,
+    scenario: &mut Scenario,
+    view: &SolveView<'_>,
+    language: Language,
+    draft: &mut CommentDraft,
+) {
+    let t = |nb, en| language.pick(nb, en);
+    let Some(proposal) = scenario.proposal.clone() else {
         return;
     };
     if view.out_of_date {
         ui.colored_label(
-            Color32::from_rgb(200, 110, 0),
+            colours::WARNING,
             t(
                 "Forslaget er utdatert: inndata er endret etter beregningen.",
                 "The proposal is out of date: inputs changed after it was made.",
@@ -150,110 +504,134 @@ pub fn ui(
     }
     let rota = &proposal.rota;
     let violations = check_rota(scenario, rota);
-    summary(ui, scenario, proposal, &rota.lines, &violations, language);
-    if let Some(report) = view.last_report.filter(|r| r.status.has_proposal()) {
-        // Targets are goals, not rules: what the proposal missed, with the arithmetic.
-        for missed in report.missed_targets(language) {
-            ui.colored_label(Color32::from_rgb(200, 110, 0), missed);
+    proposal_heading(ui, &proposal, language);
+    stats_line(ui, scenario, &rota.lines, language);
+    rule_check(ui, &rota.lines, &violations, language);
+    let bounds = crate::calc::bounds(scenario);
+    ui.label(format!(
+        "{} {}",
+        binding_bound(&bounds, language),
+        heads_compared(
+            &bounds,
+            rota.lines.len(),
+            proposal.mode,
+            view.report.map(|r| r.proven_lower_bound_heads),
+            language
+        )
+    ));
+    if let Some(report) = view.report {
+        // Targets are goals, not rules: what the proposal missed, with the arithmetic. Wishes
+        // are said on their lines.
+        let arithmetic = report.arithmetic();
+        for target in &report.targets {
+            if matches!(target.target, Target::Wish { .. }) {
+                continue;
+            }
+            if let Some(text) = target.explain(&arithmetic, language) {
+                ui.colored_label(colours::WARNING, text);
+            }
         }
     }
-    if let Some(proposal) = &mut scenario.proposal {
-        review_ui(ui, &mut proposal.review, draft, language);
-        ui.add_space(6.0);
+    let labels = line_labels(scenario, &rota.lines, &violations, view.report, language);
+    let unmet_wishes = labels
+        .iter()
+        .filter(|l| l.note.as_ref().is_some_and(|(_, c)| *c == colours::WARNING))
+        .count();
+    if unmet_wishes > 0 {
+        ui.colored_label(
+            colours::WARNING,
+            match language {
+                Language::Bokmal => format!(
+                    "{unmet_wishes} {} ikke oppfylt: linjene er merket «ønsker …» (pek for hvorfor).",
+                    if unmet_wishes == 1 { "ønske er" } else { "ønsker er" }
+                ),
+                Language::English => format!(
+                    "{unmet_wishes} {} not met: the lines are marked «wants …» (point for why).",
+                    if unmet_wishes == 1 { "wish is" } else { "wishes are" }
+                ),
+            },
+        );
     }
-    let Some(proposal) = &scenario.proposal else {
-        return;
-    };
-    let rota = &proposal.rota;
-    egui::ScrollArea::both()
-        .auto_shrink([false, false])
+    // The review sits at the bottom; the grid takes the space between.
+    egui::Panel::bottom("review")
+        .show_separator_line(true)
         .show(ui, |ui| {
-            grid(ui, scenario, &rota.lines, &violations, language);
+            if let Some(proposal) = &mut scenario.proposal {
+                review_ui(ui, &mut proposal.review, draft, language);
+            }
         });
+    ui.add_space(4.0);
+    grid(
+        ui,
+        "proposal_grid",
+        scenario,
+        &rota.lines,
+        &violations,
+        &labels,
+        language,
+    );
+}
+
+fn proposal_heading(ui: &mut Ui, proposal: &Proposal, language: Language) {
+    let t = |nb, en| language.pick(nb, en);
+    let status = match proposal.status.as_str() {
+        "optimal" => t("bevist best", "proven best"),
+        _ => t("gyldig, ikke bevist best", "valid, not proven best"),
+    };
+    ui.strong(format!(
+        "{} ({}, {}, {} s)",
+        t("Forslag", "Proposal"),
+        mode_name(proposal.mode, language).to_lowercase(),
+        status,
+        language.number(proposal.solve_seconds, 1)
+    ));
+}
+
+fn today_view(ui: &mut Ui, scenario: &Scenario, today: &Rota, language: Language) {
+    let t = |nb, en| language.pick(nb, en);
+    ui.strong(t(
+        "Dagens turnus (fra filen), kontrollert mot alle regler",
+        "Today's rota (from the file), checked against every rule",
+    ));
+    let violations = check_rota(scenario, today);
+    stats_line(ui, scenario, &today.lines, language);
+    rule_check(ui, &today.lines, &violations, language);
+    if scenario.proposal.is_none() {
+        ui.label(t(
+            "Trykk «Beregn forslag» for et forslag å sammenligne med.",
+            "Press «Solve» for a proposal to compare with.",
+        ));
+    }
+    let labels = line_labels(scenario, &today.lines, &violations, None, language);
+    ui.add_space(4.0);
+    grid(
+        ui,
+        "today_grid",
+        scenario,
+        &today.lines,
+        &violations,
+        &labels,
+        language,
+    );
 }
 
 /// Position % of each line (the same computation the exports use).
 pub use crate::export::line_positions;
 
-fn summary(
-    ui: &mut Ui,
-    scenario: &Scenario,
-    proposal: &Proposal,
-    lines: &[RotaLine],
-    violations: &[Violation],
-    language: Language,
-) {
-    let t = |nb, en| language.pick(nb, en);
-    let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
-    let after = calc::position_stats(&line_positions(scenario, lines), full_time_from);
-    let before: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
-    let before = calc::position_stats(&before, full_time_from);
-    let breaches = violations
-        .iter()
-        .filter(|v| v.severity == Severity::Breach)
-        .count();
-    let seconds = proposal.solve_seconds;
-    let mode = match proposal.mode {
-        SolveMode::Ideal => t("ideell struktur", "ideal structure"),
-        SolveMode::Today => t("fra dagens ansatte", "from today's staff"),
-        SolveMode::Rotating => t("rullerende turnus", "rotating rota"),
-    };
-    ui.label(format!(
-        "{} ({mode}, {seconds:.1} s, {} {}) · {} {} · {} {:.1} % ({} {:.1} %) · median {:.1} % · {} {:.0} % · {} {:.0} %",
-        match proposal.status.as_str() {
-            "optimal" => t("Optimal", "Optimal"),
-            _ => t("Gyldig, ikke bevist best", "Valid, not proven best"),
-        },
-        scenario.rota.weeks,
-        t("uker", "weeks"),
-        after.heads,
-        t("linjer", "lines"),
-        t("snitt", "average"),
-        after.average_pct,
-        t("i dag", "today"),
-        before.average_pct,
-        after.median_pct,
-        t("heltid", "full time"),
-        after.full_time_share_pct,
-        t("under 50 %:", "under 50 %:"),
-        after.under_50_share_pct,
-    ));
-    let text = if breaches == 0 {
-        t(
-            "Alle regler holder (kontrollert uavhengig).",
-            "Every rule holds (checked independently).",
-        )
-        .to_string()
-    } else {
-        format!(
-            "{breaches} {}",
-            t(
-                "regelbrudd, markert i rutenettet.",
-                "breaches, marked in the grid."
-            )
-        )
-    };
-    // Readable on both the dark and the light theme.
-    let colour = if breaches == 0 {
-        Color32::from_rgb(70, 170, 70)
-    } else {
-        Color32::from_rgb(220, 60, 60)
-    };
-    ui.colored_label(colour, text);
-    for v in violations.iter().filter(|v| v.line.is_none()) {
-        ui.colored_label(Color32::DARK_RED, &v.message);
-    }
-}
-
+/// The rota grid: one row per line, one cell per day, then the coverage rows. Names and the
+/// week/day header stay at the visible edge while the rest scrolls under them.
 fn grid(
     ui: &mut Ui,
+    id: &str,
     scenario: &Scenario,
     lines: &[RotaLine],
     violations: &[Violation],
+    labels: &[LineLabel],
     language: Language,
 ) {
     let t = |nb, en| language.pick(nb, en);
-    let days = scenario.rota.weeks as usize * 7;
+    let weeks = scenario.rota.weeks as usize;
+    let days = weeks * 7;
     let weekdays = language.weekdays();
     let kinds: HashMap<&str, ShiftKind> = scenario
         .shifts
@@ -261,203 +639,310 @@ fn grid(
         .map(|s| (s.code.trim(), s.kind))
         .collect();
     let mut at: HashMap<(usize, usize), Vec<&Violation>> = HashMap::new();
-    let mut on_line: HashMap<usize, Vec<&Violation>> = HashMap::new();
     for v in violations {
         let Some(line) = v.line else { continue };
-        if v.days.is_empty() {
-            on_line.entry(line).or_default().push(v);
-        }
         for &day in &v.days {
             at.entry((line, day)).or_default().push(v);
         }
     }
-    let positions = line_positions(scenario, lines);
-    let label_width = 190.0;
-    let width = label_width + days as f32 * CELL.x + scenario.rota.weeks as f32 * WEEK_GAP;
-    let x_of = |day: usize| label_width + day as f32 * CELL.x + (day / 7) as f32 * WEEK_GAP;
-    // Header: week numbers and weekdays.
-    let (header, painter) = ui.allocate_painter(vec2(width, 2.0 * CELL.y), Sense::hover());
-    let origin = header.rect.min;
-    let text_colour = ui.visuals().text_color();
-    for day in 0..days {
-        let x = origin.x + x_of(day);
-        if day % 7 == 0 {
-            painter.text(
-                pos2(x, origin.y),
-                egui::Align2::LEFT_TOP,
-                format!("{} {}", t("uke", "week"), day / 7 + 1),
-                egui::FontId::proportional(11.0),
-                text_colour,
-            );
-        }
-        painter.text(
-            pos2(x + CELL.x / 2.0, origin.y + CELL.y),
-            egui::Align2::CENTER_TOP,
-            &weekdays[day % 7][..1],
-            egui::FontId::proportional(11.0),
-            text_colour,
-        );
-    }
-    for (index, line) in lines.iter().enumerate() {
-        let cells = line.cells();
-        let (row, painter) = ui.allocate_painter(vec2(width, CELL.y), Sense::hover());
-        let origin = row.rect.min;
-        let who = crate::model::holder_label(
-            line.employee.as_deref(),
-            line.qualification,
-            t("ledig", "vacant"),
-        );
-        let line_problems = on_line.get(&index);
-        let label_colour = if line_problems.is_some() {
-            Color32::DARK_RED
-        } else {
-            text_colour
-        };
-        painter.text(
-            pos2(origin.x, origin.y + CELL.y / 2.0),
-            egui::Align2::LEFT_CENTER,
-            format!(
-                "{:>2} {who}  {:.1} %",
-                index + 1,
-                positions.get(index).copied().unwrap_or(0.0)
-            ),
-            egui::FontId::proportional(12.0),
-            label_colour,
-        );
-        let mut hover = Vec::new();
-        if let Some(problems) = line_problems {
-            let label_rect = egui::Rect::from_min_size(origin, vec2(label_width, CELL.y));
-            hover.push((
-                label_rect,
-                problems
-                    .iter()
-                    .map(|v| v.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ));
-        }
-        for day in 0..days {
-            let rect =
-                egui::Rect::from_min_size(pos2(origin.x + x_of(day), origin.y), CELL).shrink(1.0);
-            let code = cells.get(day).copied().unwrap_or(OFF);
-            let kind = kinds.get(code).copied();
-            let weekend = matches!(day % 7, SATURDAY | SUNDAY);
-            let fill = if kind.is_some() {
-                kind_colour(kind)
-            } else if weekend {
-                Color32::from_gray(225)
-            } else {
-                Color32::from_gray(245)
-            };
-            painter.rect_filled(rect, 2.0, fill);
-            if code != OFF {
-                painter.text(
-                    rect.center(),
-                    egui::Align2::CENTER_CENTER,
-                    code,
-                    egui::FontId::monospace(11.0),
-                    Color32::BLACK,
-                );
-            }
-            if let Some(problems) = at.get(&(index, day)) {
-                let colour = if problems.iter().any(|v| v.severity == Severity::Breach) {
-                    Color32::RED
-                } else {
-                    Color32::from_rgb(230, 140, 0)
-                };
-                painter.rect_stroke(
-                    rect,
-                    2.0,
-                    Stroke::new(2.0, colour),
-                    egui::StrokeKind::Inside,
-                );
-                hover.push((
-                    rect,
-                    problems
-                        .iter()
-                        .map(|v| format!("[{}] {}", v.rule, v.message))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ));
-            }
-        }
-        if let Some(pointer) = row.hover_pos()
-            && let Some((_, text)) = hover.iter().find(|(rect, _)| rect.contains(pointer))
-        {
-            row.clone().on_hover_text(text.clone());
-        }
-    }
-    coverage_rows(ui, scenario, lines, width, &x_of, language);
-}
-
-fn coverage_rows(
-    ui: &mut Ui,
-    scenario: &Scenario,
-    lines: &[RotaLine],
-    width: f32,
-    x_of: &dyn Fn(usize) -> f32,
-    language: Language,
-) {
-    let t = |nb, en| language.pick(nb, en);
-    let days = scenario.rota.weeks as usize * 7;
+    let coverage: Vec<(&str, &Vec<i64>)> = scenario
+        .shifts
+        .iter()
+        .filter_map(|shift| {
+            let code = shift.code.trim();
+            let need = scenario.needs.get(code)?;
+            need.iter().any(|&n| n != 0).then_some((code, need))
+        })
+        .collect();
     let cells: Vec<Vec<&str>> = lines.iter().map(|l| l.cells()).collect();
-    ui.add_space(6.0);
-    for shift in &scenario.shifts {
-        let code = shift.code.trim();
-        let Some(need) = scenario.needs.get(code) else {
-            continue;
-        };
-        if need.iter().all(|&n| n == 0) {
-            continue;
-        }
-        let (row, painter) = ui.allocate_painter(vec2(width, CELL.y), Sense::hover());
-        let origin = row.rect.min;
-        painter.text(
-            pos2(origin.x, origin.y + CELL.y / 2.0),
-            egui::Align2::LEFT_CENTER,
-            format!("{} {code}", t("Dekning", "Coverage")),
-            egui::FontId::proportional(12.0),
-            ui.visuals().text_color(),
-        );
-        let mut hover = None;
-        for day in 0..days {
-            let planned = cells.iter().filter(|c| c.get(day) == Some(&code)).count() as i64;
-            let needed = need.get(day % 7).copied().unwrap_or(0);
-            let rect =
-                egui::Rect::from_min_size(pos2(origin.x + x_of(day), origin.y), CELL).shrink(1.0);
-            let ok = if scenario.rules.coverage_exact {
-                planned == needed
-            } else {
-                planned >= needed
+    let coverage_titles: Vec<String> = coverage
+        .iter()
+        .map(|(code, _)| format!("{} {code}", t("Dekning", "Coverage")))
+        .collect();
+
+    // The label column is as wide as its widest text: nothing is cut off.
+    let label_font = egui::FontId::proportional(12.0);
+    let text_colour = ui.visuals().text_color();
+    let width_of = |text: &str| {
+        ui.painter()
+            .layout_no_wrap(text.to_string(), label_font.clone(), text_colour)
+            .size()
+            .x
+    };
+    let max_of = |texts: &mut dyn Iterator<Item = f32>| texts.fold(0.0f32, f32::max);
+    let title_width = max_of(
+        &mut labels
+            .iter()
+            .map(|l| width_of(&l.title))
+            .chain(coverage_titles.iter().map(|c| width_of(c))),
+    );
+    let position_width = max_of(&mut labels.iter().map(|l| width_of(&l.position)));
+    let note_width = max_of(
+        &mut labels
+            .iter()
+            .filter_map(|l| l.note.as_ref())
+            .map(|(n, _)| width_of(n)),
+    );
+    let position_x = title_width + 10.0;
+    let note_x = position_x + position_width + 8.0;
+    let label_width = note_x + note_width + 10.0;
+    let x_of = |day: usize| label_width + day as f32 * CELL.x + (day / 7) as f32 * WEEK_GAP;
+    let width = x_of(days) + 4.0;
+    let body_height = lines.len() as f32 * CELL.y;
+    let coverage_top = HEADER + body_height + 6.0;
+    let height = coverage_top + coverage.len() as f32 * CELL.y + 4.0;
+
+    egui::ScrollArea::both()
+        .id_salt(id)
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, _viewport| {
+            let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+            let origin = rect.min;
+            let clip = ui.clip_rect();
+            let left = clip.min.x.max(origin.x);
+            let top = clip.min.y.max(origin.y);
+            let body_clip = Rect::from_min_max(pos2(left + label_width, top + HEADER), clip.max)
+                .intersect(clip);
+            let label_clip = Rect::from_min_max(
+                pos2(left, top + HEADER),
+                pos2(left + label_width, clip.max.y),
+            )
+            .intersect(clip);
+            let header_clip = Rect::from_min_max(
+                pos2(left + label_width, top),
+                pos2(clip.max.x, top + HEADER),
+            )
+            .intersect(clip);
+            let background = ui.visuals().panel_fill;
+            let body = ui.painter().with_clip_rect(body_clip);
+            let cell_rect = |day: usize, y: f32| {
+                Rect::from_min_size(pos2(origin.x + x_of(day), y), CELL).shrink(1.0)
             };
-            painter.rect_filled(
-                rect,
-                2.0,
-                if ok {
-                    Color32::from_rgb(215, 240, 215)
-                } else {
-                    Color32::from_rgb(255, 200, 200)
-                },
-            );
-            painter.text(
-                rect.center(),
-                egui::Align2::CENTER_CENTER,
-                planned.to_string(),
-                egui::FontId::monospace(11.0),
-                Color32::BLACK,
-            );
-            if row.hover_pos().is_some_and(|p| rect.contains(p)) {
-                hover = Some(format!(
-                    "{code}: {} {planned}, {} {needed}",
-                    t("planlagt", "planned"),
-                    t("behov", "need")
-                ));
+
+            // The lines' cells, with violations outlined and named on hover.
+            for (index, line_cells) in cells.iter().enumerate() {
+                let y = origin.y + HEADER + index as f32 * CELL.y;
+                if y > body_clip.max.y || y + CELL.y < body_clip.min.y {
+                    continue;
+                }
+                for day in 0..days {
+                    let rect = cell_rect(day, y);
+                    if !rect.intersects(body_clip) {
+                        continue;
+                    }
+                    let code = line_cells.get(day).copied().unwrap_or(OFF);
+                    let kind = kinds.get(code).copied();
+                    let weekend = matches!(day % 7, SATURDAY | SUNDAY);
+                    let fill = if kind.is_some() {
+                        kind_colour(kind)
+                    } else if weekend {
+                        Color32::from_gray(225)
+                    } else {
+                        Color32::from_gray(245)
+                    };
+                    body.rect_filled(rect, 2.0, fill);
+                    if code != OFF {
+                        body.text(
+                            rect.center(),
+                            egui::Align2::CENTER_CENTER,
+                            code,
+                            egui::FontId::monospace(11.0),
+                            Color32::BLACK,
+                        );
+                    }
+                    let Some(problems) = at.get(&(index, day)) else {
+                        continue;
+                    };
+                    let breach = problems.iter().any(|v| v.is_breach());
+                    let colour = if breach {
+                        Color32::RED
+                    } else {
+                        Color32::from_rgb(230, 140, 0)
+                    };
+                    body.rect_stroke(
+                        rect,
+                        2.0,
+                        Stroke::new(2.0, colour),
+                        egui::StrokeKind::Inside,
+                    );
+                    let visible = rect.intersect(body_clip);
+                    let who = lines
+                        .get(index)
+                        .and_then(|l| l.employee.clone())
+                        .map(|name| format!(" ({name})"))
+                        .unwrap_or_default();
+                    let name = format!(
+                        "{}, {} {}{who}, {}",
+                        if breach {
+                            t("Regelbrudd", "Breach")
+                        } else {
+                            t("Krever lokal avtale", "Needs a local agreement")
+                        },
+                        t("linje", "line"),
+                        index + 1,
+                        day_name(day, language)
+                    );
+                    let cell = ui.interact(
+                        visible,
+                        ui.scope_id().with((id, "cell", index, day)),
+                        Sense::hover(),
+                    );
+                    cell.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Cell, true, &name));
+                    cell.on_hover_text(
+                        problems
+                            .iter()
+                            .map(|v| violation_text(v, language))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
+                }
             }
-        }
-        if let Some(text) = hover {
-            row.on_hover_text(text);
-        }
-    }
+
+            // Coverage per shift and day under the lines.
+            let mut coverage_hover = None;
+            for (row, (code, need)) in coverage.iter().enumerate() {
+                let y = origin.y + coverage_top + row as f32 * CELL.y;
+                for day in 0..days {
+                    let rect = cell_rect(day, y);
+                    if !rect.intersects(body_clip) {
+                        continue;
+                    }
+                    let planned = cells.iter().filter(|c| c.get(day) == Some(code)).count() as i64;
+                    let needed = need.get(day % 7).copied().unwrap_or(0);
+                    let ok = if scenario.rules.coverage_exact {
+                        planned == needed
+                    } else {
+                        planned >= needed
+                    };
+                    body.rect_filled(
+                        rect,
+                        2.0,
+                        if ok {
+                            Color32::from_rgb(215, 240, 215)
+                        } else {
+                            Color32::from_rgb(255, 200, 200)
+                        },
+                    );
+                    body.text(
+                        rect.center(),
+                        egui::Align2::CENTER_CENTER,
+                        planned.to_string(),
+                        egui::FontId::monospace(11.0),
+                        Color32::BLACK,
+                    );
+                    if response
+                        .hover_pos()
+                        .is_some_and(|p| rect.contains(p) && body_clip.contains(p))
+                    {
+                        coverage_hover = Some(format!(
+                            "{code}, {}: {} {planned}, {} {needed}",
+                            day_name(day, language),
+                            t("planlagt", "planned"),
+                            t("behov", "need")
+                        ));
+                    }
+                }
+            }
+
+            // The header: week numbers and weekday letters, always at the top.
+            let header = ui.painter().with_clip_rect(header_clip);
+            header.rect_filled(header_clip, 0.0, background);
+            for day in 0..days {
+                let x = origin.x + x_of(day);
+                if day % 7 == 0 {
+                    header.text(
+                        pos2(x, top),
+                        egui::Align2::LEFT_TOP,
+                        format!("{} {}", t("uke", "week"), day / 7 + 1),
+                        egui::FontId::proportional(11.0),
+                        text_colour,
+                    );
+                }
+                let letter: String = weekdays[day % 7].chars().take(1).collect();
+                header.text(
+                    pos2(x + CELL.x / 2.0, top + CELL.y),
+                    egui::Align2::CENTER_TOP,
+                    letter.to_uppercase(),
+                    egui::FontId::proportional(11.0),
+                    text_colour,
+                );
+            }
+
+            // The names, always at the left.
+            let names = ui.painter().with_clip_rect(label_clip);
+            names.rect_filled(label_clip, 0.0, background);
+            let corner =
+                Rect::from_min_size(pos2(left, top), vec2(label_width, HEADER)).intersect(clip);
+            ui.painter()
+                .with_clip_rect(corner)
+                .rect_filled(corner, 0.0, background);
+            for (index, label) in labels.iter().enumerate() {
+                let y = origin.y + HEADER + index as f32 * CELL.y;
+                let centre = y + CELL.y / 2.0;
+                let colour = if label.problem {
+                    colours::ERROR
+                } else {
+                    text_colour
+                };
+                names.text(
+                    pos2(left + 2.0, centre),
+                    egui::Align2::LEFT_CENTER,
+                    &label.title,
+                    label_font.clone(),
+                    colour,
+                );
+                names.text(
+                    pos2(left + position_x + position_width, centre),
+                    egui::Align2::RIGHT_CENTER,
+                    &label.position,
+                    label_font.clone(),
+                    colour,
+                );
+                if let Some((note, note_colour)) = &label.note {
+                    names.text(
+                        pos2(left + note_x, centre),
+                        egui::Align2::LEFT_CENTER,
+                        note,
+                        label_font.clone(),
+                        *note_colour,
+                    );
+                }
+                if !label.hover.is_empty() {
+                    let rect = Rect::from_min_size(pos2(left, y), vec2(label_width, CELL.y))
+                        .intersect(label_clip);
+                    if rect.is_positive() {
+                        let text = format!(
+                            "{} {} {}",
+                            label.title.trim(),
+                            label.position,
+                            label.note.as_ref().map(|(n, _)| n.as_str()).unwrap_or("")
+                        );
+                        let node = ui.interact(
+                            rect,
+                            ui.scope_id().with((id, "line", index)),
+                            Sense::hover(),
+                        );
+                        node.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, text.trim())
+                        });
+                        node.on_hover_text(label.hover.join("\n"));
+                    }
+                }
+            }
+            for (row, title) in coverage_titles.iter().enumerate() {
+                let y = origin.y + coverage_top + row as f32 * CELL.y;
+                names.text(
+                    pos2(left + 2.0, y + CELL.y / 2.0),
+                    egui::Align2::LEFT_CENTER,
+                    title,
+                    label_font.clone(),
+                    text_colour,
+                );
+            }
+            if let Some(text) = coverage_hover {
+                response.on_hover_text(text);
+            }
+        });
 }
 
 /// What is being typed for a new review comment.

@@ -1,5 +1,6 @@
 //! Vakttyper: the shift types with times, hours and kind.
 
+use crate::app::widgets::text_field;
 use crate::i18n::Language;
 use crate::model::{Scenario, ShiftKind, ShiftType};
 use egui::Ui;
@@ -85,18 +86,29 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                     shift.name.clone()
                 };
                 let old_code = shift.code.clone();
-                let code = ui
-                    .add(egui::TextEdit::singleline(&mut shift.code).desired_width(40.0))
-                    .on_hover_text(format!("{} {}", t("Kode for", "Code of"), name));
+                let code = text_field(ui, &mut shift.code, 48.0).on_hover_text(format!(
+                    "{} {}",
+                    t("Kode for", "Code of"),
+                    name
+                ));
                 if code.changed() {
                     renames.push((old_code, shift.code.trim().to_string()));
                 }
-                ui.add(egui::TextEdit::singleline(&mut shift.name).desired_width(120.0))
-                    .on_hover_text(format!("{} {}", t("Navn på", "Name of"), name));
-                ui.add(egui::TextEdit::singleline(&mut shift.start).desired_width(50.0))
-                    .on_hover_text(format!("{} {} (TT:MM)", t("Start for", "Start of"), name));
-                ui.add(egui::TextEdit::singleline(&mut shift.end).desired_width(50.0))
-                    .on_hover_text(format!("{} {} (TT:MM)", t("Slutt for", "End of"), name));
+                text_field(ui, &mut shift.name, 160.0).on_hover_text(format!(
+                    "{} {}",
+                    t("Navn på", "Name of"),
+                    name
+                ));
+                text_field(ui, &mut shift.start, 64.0).on_hover_text(format!(
+                    "{} {} (TT:MM)",
+                    t("Start for", "Start of"),
+                    name
+                ));
+                text_field(ui, &mut shift.end, 64.0).on_hover_text(format!(
+                    "{} {} (TT:MM)",
+                    t("Slutt for", "End of"),
+                    name
+                ));
                 ui.add(egui::DragValue::new(&mut shift.break_minutes).range(0..=240))
                     .on_hover_text(format!(
                         "{} {}",
@@ -112,7 +124,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                     })
                     .response
                     .on_hover_text(format!("{} {}", t("Type for", "Kind of"), name));
-                ui.label(format!("{:.2}", shift.hours()));
+                ui.label(language.number(shift.hours(), 2));
                 if ui
                     .button("x")
                     .on_hover_text(format!("{} {}", t("Fjern", "Remove"), name))

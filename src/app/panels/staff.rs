@@ -1,10 +1,12 @@
 //! Ansatte: today's staff with position, qualification, wishes, maximum and night restrictions.
 
+use crate::app::widgets::{decimal_drag, text_field};
 use crate::i18n::Language;
 use crate::model::{Employee, NightWork, Qualification, Scenario};
 use egui::Ui;
 
-fn qualification_name(q: Qualification, language: Language) -> &'static str {
+/// The qualification's name in the UI language.
+pub fn qualification_name(q: Qualification, language: Language) -> &'static str {
     match q {
         Qualification::Sykepleier => language.pick("Sykepleier", "Registered nurse"),
         Qualification::Helsefagarbeider => language.pick("Helsefagarbeider", "Health worker"),
@@ -67,10 +69,10 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 ui.end_row();
                 for (index, employee) in scenario.staff.iter_mut().enumerate() {
                     let who = employee.name.clone();
-                    ui.add(egui::TextEdit::singleline(&mut employee.name).desired_width(140.0))
+                    text_field(ui, &mut employee.name, 170.0)
                         .on_hover_text(format!("{} {who}", t("Navn på", "Name of")));
                     ui.add(
-                        egui::DragValue::new(&mut employee.position_pct)
+                        decimal_drag(&mut employee.position_pct, 1, language)
                             .range(0.0..=100.0)
                             .speed(0.5)
                             .suffix(" %"),
@@ -106,7 +108,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                         }
                         if let Some(wanted) = &mut employee.wanted_pct {
                             ui.add(
-                                egui::DragValue::new(wanted)
+                                decimal_drag(wanted, 1, language)
                                     .range(0.0..=100.0)
                                     .speed(0.5)
                                     .suffix(" %"),
@@ -118,7 +120,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                         }
                     });
                     ui.add(
-                        egui::DragValue::new(&mut employee.max_pct)
+                        decimal_drag(&mut employee.max_pct, 1, language)
                             .range(1.0..=100.0)
                             .speed(0.5)
                             .suffix(" %"),

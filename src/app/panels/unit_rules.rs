@@ -1,6 +1,6 @@
 //! Enhet og regler: the unit, the cycle, weekend frequency, full time, and every rule.
 
-use crate::app::widgets::{check_row, count_row, number_row, text_row};
+use crate::app::widgets::{check_row, count_row, decimal_drag, number_row, text_row};
 use crate::i18n::Language;
 use crate::model::{FullTimeHours, Scenario};
 use egui::Ui;
@@ -28,15 +28,29 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
         let label = ui.label(t("Heltid", "Full time"));
         ui.horizontal(|ui| {
             let mut three_shift = scenario.rota.full_time == FullTimeHours::ThreeShift;
-            let _ = label;
             let fixed = ui.radio_value(&mut three_shift, false, t("Fast antall timer", "Fixed hours"));
             let derived = ui.radio_value(&mut three_shift, true, t("Tredelt turnus (HTA § 4.2.4)", "3-shift rota (HTA § 4.2.4)"));
             if fixed.changed() || derived.changed() {
                 scenario.rota.full_time = if three_shift { FullTimeHours::ThreeShift } else { FullTimeHours::Hours(35.5) };
             }
-            if let FullTimeHours::Hours(hours) = &mut scenario.rota.full_time {
-                ui.add(egui::DragValue::new(hours).range(1.0..=48.0).speed(0.1).suffix(" t"))
-                    .on_hover_text(t("Timer per uke for 100 % stilling (35,5 t ved helg hver 3. uke, AML § 10-4 (4)).", "Hours per week at 100 % (35.5 h when working every 3rd Sunday, AML § 10-4 (4))."));
+            let derived_hours = crate::calc::full_time_hours(scenario);
+            match &mut scenario.rota.full_time {
+                FullTimeHours::Hours(hours) => {
+                    ui.add(decimal_drag(hours, 2, language).range(1.0..=48.0).speed(0.1).suffix(" t"))
+                        .labelled_by(label.id)
+                        .on_hover_text(t("Timer per uke for 100 % stilling (35,5 t ved helg hver 3. uke, AML § 10-4 (4)).", "Hours per week at 100 % (35.5 h when working every 3rd Sunday, AML § 10-4 (4))."));
+                }
+                FullTimeHours::ThreeShift => {
+                    ui.label(format!(
+                        "= {} t {}",
+                        language.number(derived_hours, 2),
+                        t("per uke, regnet ut fra natt- og søndagstimene i behovet", "per week, worked out from the night and Sunday hours in the needs"),
+                    ))
+                    .on_hover_text(t(
+                        "HTA § 4.2.4: heltid i tredelt turnus går ned fra 35,5 t etter andelen natt- og søndagstimer, ned til 33,6 t.",
+                        "HTA § 4.2.4: full time in a 3-shift rota goes down from 35.5 h with the share of night and Sunday hours, down to 33.6 h.",
+                    ));
+                }
             }
         });
         ui.end_row();
@@ -62,6 +76,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 &mut rules.min_daily_rest_hours,
                 0.0..=24.0,
                 " t",
+                language,
             );
             number_row(
                 ui,
@@ -73,6 +88,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 &mut rules.min_daily_rest_agreed_hours,
                 0.0..=24.0,
                 " t",
+                language,
             );
             number_row(
                 ui,
@@ -84,6 +100,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 &mut rules.min_weekly_rest_hours,
                 0.0..=72.0,
                 " t",
+                language,
             );
             number_row(
                 ui,
@@ -95,6 +112,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 &mut rules.min_weekly_rest_agreed_hours,
                 0.0..=72.0,
                 " t",
+                language,
             );
             number_row(
                 ui,
@@ -106,6 +124,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 &mut rules.max_shift_hours,
                 1.0..=24.0,
                 " t",
+                language,
             );
             number_row(
                 ui,
@@ -117,6 +136,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 &mut rules.max_hours_single_week,
                 1.0..=168.0,
                 " t",
+                language,
             );
             number_row(
                 ui,
@@ -128,6 +148,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 &mut rules.max_average_hours_per_week,
                 1.0..=168.0,
                 " t",
+                language,
             );
             count_row(
                 ui,
@@ -180,6 +201,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 &mut rules.min_position_pct,
                 0.0..=100.0,
                 " %",
+                language,
             );
             number_row(
                 ui,
@@ -191,6 +213,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 &mut rules.full_time_tolerance_pct,
                 0.0..=10.0,
                 " %",
+                language,
             );
             check_row(
                 ui,
