@@ -483,7 +483,12 @@ fn the_quality_phase_halves_the_score_and_keeps_the_structure() {
         quality_seconds: 10.0,
     };
     let report = solve(&scenario, &options, &SolveControl::default());
-    assert_eq!(report.status, SolveStatus::Optimal, "{:?}", report.diagnosis);
+    assert_eq!(
+        report.status,
+        SolveStatus::Optimal,
+        "{:?}",
+        report.diagnosis
+    );
     assert_eq!(report.lines.len(), 30);
     assert_coverage_met(&scenario, &report);
     assert_no_breach(&scenario, &report);

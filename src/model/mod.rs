@@ -363,7 +363,7 @@ pub struct Rules {
     pub three_shift_full_time_hours: f64,
     /// A line within this many percentage points of 100 % counts as full time.
     pub full_time_tolerance_pct: f64,
-    /// The optimizer makes no line smaller than this position % (0 allows any size).
+    /// A target, not a rule: as few lines as possible under this position % (0: no target).
     pub min_position_pct: f64,
     /// Needs are met exactly (true) or at least (false, over-staffing penalised).
     pub coverage_exact: bool,

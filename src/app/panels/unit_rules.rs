@@ -195,8 +195,8 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, language: Language) {
                 ui,
                 t("Minste stilling i forslag", "Smallest line in proposals"),
                 t(
-                    "Optimeringen lager ingen linje under denne stillingsprosenten.",
-                    "The optimizer makes no line smaller than this.",
+                    "Et mål, ikke en regel: optimeringen lager så få linjer under denne stillingsprosenten som mulig, og sier hvor mange som må ligge under og hvorfor.",
+                    "A target, not a rule: the optimizer makes as few lines below this position as it can, and says how many must stay below and why.",
                 ),
                 &mut rules.min_position_pct,
                 0.0..=100.0,
