@@ -172,6 +172,8 @@ fn pdf_renders_with_the_distribution_plot() {
 #[test]
 fn a_file_without_a_rota_is_refused_with_a_clear_message() {
     let output = Command::new(env!("CARGO_BIN_EXE_heltid"))
+        // English whatever the machine's locale (--lang defaults to it).
+        .env("LC_ALL", "C")
         .args([
             "export",
             concat!(env!("CARGO_MANIFEST_DIR"), "/examples/solsiden.ron"),

@@ -2,6 +2,7 @@
 
 use super::{EXIT_FILE_PROBLEM, load_or_report, out_problem, print, tell};
 use crate::export::{Format, export};
+use crate::i18n::Language;
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,8 +19,9 @@ pub enum FormatArg {
 }
 
 /// Runs `heltid export`. It never writes over its input: an export is not a scenario.
-pub fn run(file: &Path, format: FormatArg, out: &Path) -> ExitCode {
-    let scenario = match load_or_report(file, false, |errors| json!({ "errors": errors })) {
+pub fn run(file: &Path, format: FormatArg, out: &Path, language: Language) -> ExitCode {
+    let scenario = match load_or_report(file, false, language, |errors| json!({ "errors": errors }))
+    {
         Ok(scenario) => scenario,
         Err(code) => return code,
     };
