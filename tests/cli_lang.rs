@@ -203,3 +203,55 @@ fn help_documents_the_language_option() {
         assert!(text.contains("LANG"), "{command}: {text}");
     }
 }
+
+#[test]
+fn verify_prints_the_four_places_in_bokmal_with_the_rules_norwegian_names() {
+    let today = example("solsiden_dagens_turnus.ron");
+    let (code, text, _) = heltid(&["verify", &today, "--lang", "nb"]);
+    assert_eq!(code, 1, "{text}");
+    let found: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("BRUDD") || line.starts_with("AVTALE"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "AVTALE linje 7 (Nora), ons uke 2 – tor uke 2: 9,5 timer hvile mellom A ons uke 2 og D tor uke 2; minst 11 timer (8 timer med lokal avtale) [Daglig hviletid, AML § 10-8 (1)]",
+            "BRUDD  linje 1 (Kari), man uke 4 – søn uke 4: lengste sammenhengende fri i uke 4 er 0 timer (ingen fridag); minst 35 timer (28 timer med lokal avtale) [Ukentlig arbeidsfri, AML § 10-8 (2)]",
+            "BRUDD  linje 12 (Mona), lør uke 1, søn uke 1, lør uke 3, søn uke 3: jobber helgene i uke 1 og uke 3; høyst hver 3. helg [Helgefrekvens, Turnusavtale: helgefrekvens (HTA kap. 1 § 4)]",
+            "BRUDD  linje 1 (Kari), man uke 4 – søn uke 4: 7 arbeidsdager på rad, man uke 4 – søn uke 4; høyst 6 («Maks arbeidsdager på rad») [Arbeidsdager på rad, Enhetens regel (AML § 10-8)]",
+        ],
+        "{text}"
+    );
+    assert!(
+        text.contains("dagens turnus, 34 linjer over 6 uker, kontrollert mot 13 regler"),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 brudd; 1 sted er tillatt bare med lokal avtale"),
+        "{text}"
+    );
+
+    let (code, text, _) = heltid(&["verify", &today, "--lang", "en"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains(
+            "AGREEMENT line 7 (Nora), Wed week 2 – Thu week 2: 9.5 h rest between A on Wed week 2 and D on Thu week 2; at least 11 h (8 h with a local agreement) [daily_rest, AML § 10-8 (1)]"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("3 breaches"), "{text}");
+    assert!(!text.contains("timer"), "{text}");
+
+    // JSON: the same rule ids, severities and places; the message in bokmål.
+    let (_, json, _) = heltid(&["verify", &today, "--json", "--lang", "nb"]);
+    let json: Value = serde_json::from_str(&json).expect("JSON");
+    let first = &json["violations"][0];
+    assert_eq!(first["rule"], "daily_rest");
+    assert_eq!(first["severity"], "agreement");
+    assert_eq!(first["reference"], "AML § 10-8 (1)");
+    assert_eq!(
+        first["message"],
+        "9,5 timer hvile mellom A ons uke 2 og D tor uke 2; minst 11 timer (8 timer med lokal avtale)"
+    );
+}

@@ -111,7 +111,7 @@ fn report_json(scenario: &Scenario, report: &SolveReport, language: Language) ->
             "severity": format!("{:?}", v.severity).to_lowercase(),
             "line": v.line,
             "days": v.days,
-            "message": v.message,
+            "message": v.text(language),
         })).collect::<Vec<_>>(),
     })
 }

@@ -85,14 +85,14 @@ fn employee(rota: &Rota, line: Option<usize>) -> Option<String> {
         .map(|name| name.trim().to_string())
 }
 
-fn violation_json(rota: &Rota, violation: &Violation, _language: Language) -> Value {
+fn violation_json(rota: &Rota, violation: &Violation, language: Language) -> Value {
     json!({
         "rule": violation.rule,
         "severity": violation.severity.as_str(),
         "line": violation.line,
         "employee": employee(rota, violation.line),
         "days": violation.days,
-        "message": violation.message.clone(),
+        "message": violation.text(language),
         "reference": rules::rule_info(violation.rule).map_or("", |rule| rule.reference),
     })
 }
@@ -184,7 +184,7 @@ fn print_text(
             out,
             "{severity} {}: {} [{rule}, {reference}]",
             place(rota, violation, cycle_days, language),
-            violation.message.clone(),
+            violation.text(language),
         )?;
     }
     if !violations.is_empty() {

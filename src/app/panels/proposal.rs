@@ -241,7 +241,7 @@ fn summary(
     };
     ui.colored_label(colour, text);
     for v in violations.iter().filter(|v| v.line.is_none()) {
-        ui.colored_label(Color32::DARK_RED, &v.message);
+        ui.colored_label(Color32::DARK_RED, v.titled(language));
     }
 }
 
@@ -331,7 +331,7 @@ fn grid(
                 label_rect,
                 problems
                     .iter()
-                    .map(|v| v.message.clone())
+                    .map(|v| v.titled(language))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ));
@@ -375,7 +375,7 @@ fn grid(
                     rect,
                     problems
                         .iter()
-                        .map(|v| format!("[{}] {}", v.rule, v.message))
+                        .map(|v| v.titled(language))
                         .collect::<Vec<_>>()
                         .join("\n"),
                 ));
