@@ -255,3 +255,45 @@ fn verify_prints_the_four_places_in_bokmal_with_the_rules_norwegian_names() {
         "9,5 timer hvile mellom A ons uke 2 og D tor uke 2; minst 11 timer (8 timer med lokal avtale)"
     );
 }
+
+#[test]
+fn file_problems_are_listed_in_bokmal_with_the_apps_labels() {
+    let path = temp_dir().join("feil.ron");
+    std::fs::write(
+        &path,
+        r#"(
+    rota: (weeks: 6, weekend_frequency: 3),
+    shifts: [(code: "D", name: "Dag", start: "25:00", end: "15:00", kind: Day)],
+    needs: {"D": [1, 1, 1, 1, 1, 1, -1]},
+    rules: (max_shift_hours: 30.5),
+)"#,
+    )
+    .expect("written");
+    let path = path.to_str().expect("path");
+    let (code, _, stderr) = heltid(&["check", path, "--lang", "nb"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains(": 3 feil"), "{stderr}");
+    for expected in [
+        "shifts[0].start («Start» under Vakttyper): \"25:00\" er ikke et klokkeslett (TT:MM, 00:00–23:59)",
+        "needs.D[6] («Behov» under Bemanningsbehov): -1 er negativt",
+        "rules.max_shift_hours («Lengste vakt (timer)» under Enhet og regler): 30,5 er utenfor det gyldige området 1–24",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in\n{stderr}");
+    }
+    let (_, json, _) = heltid(&["check", path, "--json", "--lang", "nb"]);
+    let json: Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["valid"], false);
+    assert!(
+        json["errors"].as_array().is_some_and(|errors| errors
+            .iter()
+            .any(|e| e == "needs.D[6] («Behov» under Bemanningsbehov): -1 er negativt")),
+        "{json}"
+    );
+    let (_, _, stderr) = heltid(&["check", path, "--lang", "en"]);
+    assert!(stderr.contains(": 3 problem(s)"), "{stderr}");
+    assert!(stderr.contains("needs.D[6]: -1 is negative"), "{stderr}");
+    assert!(
+        stderr.contains("rules.max_shift_hours: 30.5 is outside the valid range 1–24"),
+        "{stderr}"
+    );
+}

@@ -266,7 +266,7 @@ impl HeltidApp {
                 self.remember_recent(path);
                 self.messages.clear();
             }
-            Err(error) => self.messages = error.messages(),
+            Err(error) => self.messages = error.messages_in(self.settings.language),
         }
     }
 
@@ -308,7 +308,7 @@ impl HeltidApp {
                 if let Some(example) = EXAMPLES.get(index) {
                     match parse_scenario(example.text) {
                         Ok(scenario) => self.replace_document(Document::new(scenario, None)),
-                        Err(error) => self.messages = error.messages(),
+                        Err(error) => self.messages = error.messages_in(self.settings.language),
                     }
                 }
             }

@@ -294,7 +294,7 @@ pub fn load_or_report(
     json_on_error: impl FnOnce(Vec<String>) -> Value,
 ) -> Result<Scenario, ExitCode> {
     load_scenario(file).map_err(|error: FileError| {
-        let messages = error.messages();
+        let messages = error.messages_in(language);
         if json {
             // The exit code says it either way, also when nobody reads the output.
             let _ = print_json(&json_on_error(messages));

@@ -1,6 +1,7 @@
 //! Norwegian bokmål (default) and English: every UI string is written in both, side by side.
 
 mod diagnosis;
+mod problems;
 mod violations;
 
 use serde::{Deserialize, Serialize};
