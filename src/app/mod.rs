@@ -361,7 +361,12 @@ impl HeltidApp {
                     .to_string();
                 if let Some(path) = self.dialogs.pick_save(&format!("{stem}.{extension}")) {
                     let path = path.with_extension(extension);
-                    match crate::export::export(&self.document.scenario, format, &path) {
+                    match crate::export::export_in(
+                        &self.document.scenario,
+                        format,
+                        &path,
+                        self.settings.language,
+                    ) {
                         Ok(()) => {
                             self.messages = vec![format!(
                                 "{} {}",
