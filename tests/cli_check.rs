@@ -12,6 +12,8 @@ fn example(name: &str) -> PathBuf {
 
 fn heltid(args: &[&str]) -> (i32, Value) {
     let output = Command::new(env!("CARGO_BIN_EXE_heltid"))
+        // English whatever the machine's locale (--lang defaults to it).
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("heltid runs");
@@ -117,6 +119,8 @@ fn a_broken_file_exits_2_and_names_each_problem() {
     );
     // Human output lists the same problems on stderr.
     let output = Command::new(env!("CARGO_BIN_EXE_heltid"))
+        // English whatever the machine's locale (--lang defaults to it).
+        .env("LC_ALL", "C")
         .args(["check", path.to_str().unwrap()])
         .output()
         .unwrap();

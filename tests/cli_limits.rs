@@ -20,6 +20,8 @@ fn temp_dir(name: &str) -> PathBuf {
 /// Exit code, stdout and stderr.
 fn heltid(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_heltid"))
+        // English whatever the machine's locale (--lang defaults to it).
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("heltid runs");
@@ -48,6 +50,8 @@ fn a_closed_pipe_ends_quietly_and_the_proposal_is_saved_first() {
             args.push("--json");
         }
         let mut child = Command::new(env!("CARGO_BIN_EXE_heltid"))
+            // English whatever the machine's locale (--lang defaults to it).
+            .env("LC_ALL", "C")
             .args(&args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

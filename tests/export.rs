@@ -2,7 +2,8 @@
 //! (pdftoppm) and shows the distribution plot.
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use heltid::export::{Format, export};
+use heltid::export::{Format, export, export_in};
+use heltid::i18n::Language;
 use heltid::io::load_scenario;
 use heltid::model::{Proposal, Scenario};
 use heltid::solve::{SolveControl, SolveOptions, solve};
@@ -172,6 +173,8 @@ fn pdf_renders_with_the_distribution_plot() {
 #[test]
 fn a_file_without_a_rota_is_refused_with_a_clear_message() {
     let output = Command::new(env!("CARGO_BIN_EXE_heltid"))
+        // English whatever the machine's locale (--lang defaults to it).
+        .env("LC_ALL", "C")
         .args([
             "export",
             concat!(env!("CARGO_MANIFEST_DIR"), "/examples/solsiden.ron"),
@@ -184,4 +187,77 @@ fn a_file_without_a_rota_is_refused_with_a_clear_message() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no rota to export"));
+}
+
+/// The text of a PDF, laid out as on the page (pdftotext, poppler-utils).
+fn pdf_text(path: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils; ./x.sh test installs it)");
+    assert!(output.status.success());
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_pdf_follows_the_language_it_is_exported_in() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/solsiden_dagens_turnus.ron");
+    let scenario = load_scenario(&path).expect("example");
+    let bokmal = temp("rapport_nb.pdf");
+    export_in(&scenario, Format::Pdf, &bokmal, Language::Bokmal).expect("exported");
+    let text = pdf_text(&bokmal);
+    for expected in [
+        "dagens turnus – 6 uker, hver 3. helg, heltid 35,50 t",
+        "Stillingsstørrelser før (grå) og etter (blå)",
+        "Snittstilling %",
+        "46,1",
+        "Helgegrense 30 hoder, høyeste mulige snitt 56,1 %",
+        "uke 1",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in\n{text}");
+    }
+    // Heads are whole numbers: "Hoder  34  34", not "34,0".
+    let heads = text
+        .lines()
+        .find(|l| l.starts_with("Hoder"))
+        .expect("Hoder");
+    // The chart's bar counts may share the line further right.
+    assert_eq!(
+        heads.split_whitespace().take(3).collect::<Vec<_>>(),
+        ["Hoder", "34", "34"]
+    );
+    assert!(!text.contains("46.1"), "{text}");
+
+    let english = temp("rapport_en.pdf");
+    export_in(&scenario, Format::Pdf, &english, Language::English).expect("exported");
+    let text = pdf_text(&english);
+    for expected in [
+        "today's rota – 6 weeks, every 3rd weekend, full time 35.50 h",
+        "Position sizes before (grey) and after (blue)",
+        "Average position %",
+        "46.1",
+        "Weekend bound 30 heads, highest possible average 56.1 %",
+        "week 1",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in\n{text}");
+    }
+    assert!(!text.contains("46,1"), "{text}");
+}
+
+#[test]
+fn csv_writes_decimal_commas_and_heads_as_whole_numbers() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/solsiden_dagens_turnus.ron");
+    let scenario = load_scenario(&path).expect("example");
+    let out = temp("dagens.csv");
+    // The CSV is the same whatever the language: Norwegian spreadsheets read it.
+    export_in(&scenario, Format::Csv, &out, Language::English).expect("exported");
+    let text = std::fs::read_to_string(&out).expect("read");
+    assert!(text.lines().any(|l| l == "Hoder;34;34"), "{text}");
+    assert!(
+        text.lines().any(|l| l == "Snittstilling %;46,09;49,50"),
+        "{text}"
+    );
+    assert!(text.lines().skip(1).all(|l| !l.contains('.')), "{text}");
 }

@@ -259,6 +259,8 @@ fn mutated_rws_files_parse_or_name_a_line_and_solve_within_their_limit() {
 /// Exit code and stderr.
 fn heltid(args: &[&str]) -> (i32, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_heltid"))
+        // English whatever the machine's locale (--lang defaults to it).
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("heltid runs");

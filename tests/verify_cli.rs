@@ -22,6 +22,8 @@ fn temp_dir() -> PathBuf {
 /// Exit code, stdout parsed as JSON (or Null) and stdout as text.
 fn heltid(args: &[&str]) -> (i32, Value, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_heltid"))
+        // English whatever the machine's locale (--lang defaults to it).
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("heltid runs");

@@ -219,7 +219,7 @@ fn load_notices(path: &Path, error: &FileError, language: Language) -> Vec<Notic
         language.pick("Kunne ikke åpne", "Could not open"),
         path.display()
     ))];
-    notices.extend(error.messages().into_iter().map(Notice::error));
+    notices.extend(error.messages_in(language).into_iter().map(Notice::error));
     notices
 }
 
@@ -373,7 +373,11 @@ impl HeltidApp {
                 self.remember_recent(path);
             }
             Err(error) => {
-                self.notices = error.messages().into_iter().map(Notice::error).collect();
+                self.notices = error
+                    .messages_in(language)
+                    .into_iter()
+                    .map(Notice::error)
+                    .collect();
             }
         }
     }
@@ -516,7 +520,12 @@ impl HeltidApp {
             PathPurpose::Export(format) => {
                 let path = FileKind::Export(format).with_extension(path);
                 let language = self.settings.language;
-                self.notices = match crate::export::export(&self.document.scenario, format, &path) {
+                self.notices = match crate::export::export_in(
+                    &self.document.scenario,
+                    format,
+                    &path,
+                    language,
+                ) {
                     Ok(()) => vec![Notice::success(format!(
                         "{} {}",
                         language.pick("Eksportert til", "Exported to"),
@@ -554,8 +563,11 @@ impl HeltidApp {
                     match parse_scenario(example.text) {
                         Ok(scenario) => self.replace_document(Document::new(scenario, None)),
                         Err(error) => {
-                            self.notices =
-                                error.messages().into_iter().map(Notice::error).collect();
+                            self.notices = error
+                                .messages_in(self.settings.language)
+                                .into_iter()
+                                .map(Notice::error)
+                                .collect();
                         }
                     }
                 }

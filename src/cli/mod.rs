@@ -6,9 +6,9 @@ mod solve;
 mod verify;
 
 use crate::calc;
+use crate::i18n::Language;
 use crate::io::{FileError, load_scenario};
 use crate::model::Scenario;
-use crate::rules::ordinal;
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -23,6 +23,36 @@ macro_rules! tell {
     }};
 }
 pub(crate) use tell;
+
+/// `--lang`: the language of what a command prints.
+#[derive(clap::Args, Clone, Copy, Debug, Default)]
+pub struct LangOpt {
+    /// Language of the output: nb (norsk bokmål) or en (English). Text output and the message
+    /// strings in --json follow it (the JSON keys, rule ids and status words stay English).
+    /// Default: from LC_ALL, LC_MESSAGES or LANG (nb, nn or no… → nb), else en.
+    #[arg(long, value_enum, value_name = "nb|en")]
+    pub lang: Option<LangArg>,
+}
+
+/// `--lang` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangArg {
+    /// Norsk bokmål: decimal commas, the app's labels.
+    Nb,
+    /// English.
+    En,
+}
+
+impl LangOpt {
+    /// The language asked for, else the environment's.
+    pub fn language(self) -> Language {
+        match self.lang {
+            Some(LangArg::Nb) => Language::Bokmal,
+            Some(LangArg::En) => Language::English,
+            None => Language::from_environment(),
+        }
+    }
+}
 
 /// Exit code when the input file has problems.
 pub const EXIT_FILE_PROBLEM: u8 = 2;
@@ -58,6 +88,8 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        lang: LangOpt,
     },
     /// Check a rota against every rule (AML, HTA and the unit's own) and show where each fails.
     ///
@@ -71,6 +103,8 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        lang: LangOpt,
     },
     /// Propose rota lines with HiGHS: cover every shift with fewer, larger positions.
     ///
@@ -94,6 +128,8 @@ pub enum Command {
         /// It is checked before solving starts; it may be the scenario file itself.
         #[arg(long)]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        lang: LangOpt,
     },
     /// Export the proposal (or else today's rota) to CSV, XLSX or a one-page PDF report.
     ///
@@ -135,6 +171,10 @@ pub struct ExportArgs {
     /// The file to write.
     #[arg(long)]
     pub out: PathBuf,
+    /// The language of the PDF report and of what is printed (CSV and XLSX keep their
+    /// Norwegian column names and decimal commas).
+    #[command(flatten)]
+    pub lang: LangOpt,
 }
 
 /// `--mode` values.
@@ -161,9 +201,11 @@ impl From<ModeArg> for crate::model::SolveMode {
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Check { file, json } => check(&file, json),
-        Command::Verify { file, json } => verify::run(&file, json),
-        Command::Export(args) => export::run(&args.file, args.format, &args.out),
+        Command::Check { file, json, lang } => check(&file, json, lang.language()),
+        Command::Verify { file, json, lang } => verify::run(&file, json, lang.language()),
+        Command::Export(args) => {
+            export::run(&args.file, args.format, &args.out, args.lang.language())
+        }
         Command::Rws {
             files,
             time_limit,
@@ -175,7 +217,15 @@ pub fn run(command: Command) -> ExitCode {
             time_limit,
             json,
             out,
-        } => solve::run(&file, mode.into(), time_limit, json, out.as_deref()),
+            lang,
+        } => solve::run(
+            &file,
+            mode.into(),
+            time_limit,
+            json,
+            out.as_deref(),
+            lang.language(),
+        ),
     }
 }
 
@@ -235,19 +285,29 @@ pub(crate) fn out_problem(out: &Path, input: &Path, may_be_input: bool) -> Optio
         .map(|error| format!("--out {error}"))
 }
 
-/// Loads a file; on problems prints them (as text or JSON) and returns the exit code.
+/// Loads a file; on problems prints them (as text or JSON, in `language`) and returns the
+/// exit code.
 pub fn load_or_report(
     file: &Path,
     json: bool,
+    language: Language,
     json_on_error: impl FnOnce(Vec<String>) -> Value,
 ) -> Result<Scenario, ExitCode> {
     load_scenario(file).map_err(|error: FileError| {
-        let messages = error.messages();
+        let messages = error.messages_in(language);
         if json {
             // The exit code says it either way, also when nobody reads the output.
             let _ = print_json(&json_on_error(messages));
         } else {
-            tell!("{}: {} problem(s)", file.display(), messages.len());
+            let count = messages.len();
+            tell!(
+                "{}: {}",
+                file.display(),
+                match language {
+                    Language::Bokmal => format!("{count} feil"),
+                    Language::English => format!("{count} problem(s)"),
+                }
+            );
             for message in messages {
                 tell!("  {message}");
             }
@@ -290,10 +350,11 @@ pub fn stats_json(stats: &calc::PositionStats) -> Value {
     })
 }
 
-fn check(file: &Path, json: bool) -> ExitCode {
+fn check(file: &Path, json: bool, language: Language) -> ExitCode {
     let scenario = match load_or_report(
         file,
         json,
+        language,
         |errors| json!({"valid": false, "errors": errors}),
     ) {
         Ok(scenario) => scenario,
@@ -309,7 +370,7 @@ fn check(file: &Path, json: bool) -> ExitCode {
             "errors": [],
             "warnings": warnings.iter().map(|w| json!({
                 "path": w.path(),
-                "message": w.text(crate::i18n::Language::English),
+                "message": w.text(language),
             })).collect::<Vec<_>>(),
             "bounds": bounds_json(&bounds),
             "today": stats_json(&today),
@@ -325,13 +386,14 @@ fn check(file: &Path, json: bool) -> ExitCode {
         }))
     } else {
         print(|out| {
-            print_check_text(out, &scenario, &bounds, &today, &what_if)?;
+            print_check_text(out, &scenario, &bounds, &today, &what_if, language)?;
             for warning in &warnings {
                 writeln!(
                     out,
-                    "warning: {}: {}",
+                    "{}: {}: {}",
+                    language.pick("advarsel", "warning"),
                     warning.path(),
-                    warning.text(crate::i18n::Language::English)
+                    warning.text(language)
                 )?;
             }
             Ok(())
@@ -340,85 +402,103 @@ fn check(file: &Path, json: bool) -> ExitCode {
     printed.err().unwrap_or(ExitCode::SUCCESS)
 }
 
+/// The calculator as a table, labelled as in the app's Kalkulator panel in bokmål.
 fn print_check_text(
     out: &mut dyn Write,
     scenario: &Scenario,
     bounds: &calc::Bounds,
     today: &calc::PositionStats,
     what_if: &[calc::WhatIf],
+    language: Language,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}: valid",
-        if scenario.unit.name.is_empty() {
-            "scenario"
-        } else {
-            &scenario.unit.name
-        }
-    )?;
+    let t = |nb, en| language.pick(nb, en);
+    let n = |value: f64, decimals: usize| language.number(value, decimals);
+    let hours = t("t", "h");
+    let name = if scenario.unit.name.is_empty() {
+        t("scenario", "scenario")
+    } else {
+        &scenario.unit.name
+    };
+    writeln!(out, "{name}: {}", t("gyldig", "valid"))?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "Need per week          {:.1} h",
-        bounds.weekly_need_hours
-    )?;
-    writeln!(
-        out,
-        "Full-time week         {:.2} h",
-        bounds.full_time_hours
-    )?;
-    writeln!(out, "FTE (årsverk)          {:.3}", bounds.fte)?;
-    writeln!(
-        out,
-        "Hours bound            {} heads",
-        bounds.hours_bound_heads
-    )?;
-    writeln!(
-        out,
-        "Weekend bound          {} heads ({} per weekend × every {} weekend)",
-        bounds.weekend_bound_heads,
-        bounds.weekend_heads,
-        ordinal(bounds.weekend_frequency)
-    )?;
-    writeln!(
-        out,
-        "Highest average        {:.1} %",
-        bounds.max_average_position_pct
-    )?;
-    writeln!(
-        out,
-        "All full time possible {}",
-        if bounds.all_full_time_possible {
-            "yes"
-        } else {
-            "no"
-        }
-    )?;
+    let rows = [
+        (
+            t("Behov per uke", "Need per week"),
+            format!("{} {hours}", n(bounds.weekly_need_hours, 1)),
+        ),
+        (
+            t("Heltid per uke", "Full-time week"),
+            format!("{} {hours}", n(bounds.full_time_hours, 2)),
+        ),
+        (t("Årsverk", "FTE (årsverk)"), n(bounds.fte, 3)),
+        (
+            t("Hoder, timegrense", "Hours bound"),
+            match language {
+                Language::Bokmal => bounds.hours_bound_heads.to_string(),
+                Language::English => format!("{} heads", bounds.hours_bound_heads),
+            },
+        ),
+        (
+            t("Hoder, helgegrense", "Weekend bound"),
+            format!(
+                "{}{} ({} {} × {} {})",
+                bounds.weekend_bound_heads,
+                t("", " heads"),
+                bounds.weekend_heads,
+                t("per helg", "per weekend"),
+                language.every_nth(bounds.weekend_frequency),
+                t("helg", "weekend")
+            ),
+        ),
+        (
+            t("Høyeste snitt", "Highest average"),
+            format!("{} %", n(bounds.max_average_position_pct, 1)),
+        ),
+        (
+            t("Alle kan ha heltid", "All full time possible"),
+            language.yes_no(bounds.all_full_time_possible).to_string(),
+        ),
+    ];
+    for (label, value) in rows {
+        writeln!(out, "{label:<22} {value}")?;
+    }
     writeln!(out)?;
     if today.heads > 0 {
         writeln!(
             out,
-            "Today: {} heads, average {:.1} %, median {:.1} %, full time {:.0} %, under 50 % {:.0} %",
+            "{}: {} {}, {} {} %, median {} %, {} {} %, under 50 % {} %",
+            t("I dag", "Today"),
             today.heads,
-            today.average_pct,
-            today.median_pct,
-            today.full_time_share_pct,
-            today.under_50_share_pct
+            t("hoder", "heads"),
+            t("snitt", "average"),
+            n(today.average_pct, 1),
+            n(today.median_pct, 1),
+            t("heltid", "full time"),
+            n(today.full_time_share_pct, 0),
+            n(today.under_50_share_pct, 0)
         )?;
         writeln!(out)?;
     }
     writeln!(
         out,
-        "What if          long weekend shifts   heads   highest average"
+        "{:<18} {:<21} {:>5}   {}",
+        t("Hva om", "What if"),
+        t("langvakter i helg", "long weekend shifts"),
+        t("hoder", "heads"),
+        t("høyeste snitt", "highest average")
     )?;
     for row in what_if {
+        let every = format!(
+            "{} {}",
+            language.every_nth(row.bounds.weekend_frequency),
+            t("helg", "weekend")
+        );
         writeln!(
             out,
-            "every {:<4} weekend {:<20} {:>6}   {:>6.1} %",
-            ordinal(row.bounds.weekend_frequency),
-            if row.long_weekend_shifts { "yes" } else { "no" },
+            "{every:<18} {:<21} {:>5}   {:>6} %",
+            language.yes_no(row.long_weekend_shifts),
             row.bounds.heads_needed,
-            row.bounds.max_average_position_pct
+            n(row.bounds.max_average_position_pct, 1)
         )?;
     }
     Ok(())

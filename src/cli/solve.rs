@@ -8,7 +8,7 @@ use crate::calc::{self, PositionStats};
 use crate::i18n::Language;
 use crate::io::save_scenario;
 use crate::model::{Scenario, SolveMode, time};
-use crate::solve::{SolveControl, SolveOptions, SolveReport, solve};
+use crate::solve::{SolveControl, SolveOptions, SolveReport, SolveStatus, solve};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::path::Path;
@@ -105,7 +105,7 @@ fn quality_json(scenario: &Scenario, report: &SolveReport) -> Value {
     value
 }
 
-fn report_json(scenario: &Scenario, report: &SolveReport) -> Value {
+fn report_json(scenario: &Scenario, report: &SolveReport, language: Language) -> Value {
     let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
     let before: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
     let after = report.positions();
@@ -134,37 +134,73 @@ fn report_json(scenario: &Scenario, report: &SolveReport) -> Value {
         "after": distribution_json(&after_stats, &after),
         "buffer_staffing": report.buffer_staffing,
         "quality": quality_json(scenario, report),
-        "diagnosis": report.diagnosis.iter().map(|d| d.text(Language::English)).collect::<Vec<_>>(),
+        "diagnosis": report.diagnosis.iter().map(|d| d.text(language)).collect::<Vec<_>>(),
         "targets": report.targets.iter().map(|t| json!({
-            "target": t.name(Language::English),
+            "target": t.name(language),
             "lines": t.lines,
             "reached": t.reached,
             "best_possible": t.best_possible,
             "met": t.met(),
             "proven": t.proven(),
-            "explanation": t.explain(&report.arithmetic(), Language::English),
+            "explanation": t.explain(&report.arithmetic(), language),
         })).collect::<Vec<_>>(),
         "violations": report.violations.iter().map(|v| json!({
             "rule": v.rule,
             "severity": format!("{:?}", v.severity).to_lowercase(),
             "line": v.line,
             "days": v.days,
-            "message": v.message,
+            "message": v.text(language),
         })).collect::<Vec<_>>(),
     })
 }
 
-fn print_text(out: &mut dyn Write, scenario: &Scenario, report: &SolveReport) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}: {} ({} mode) in {:.2} s",
-        scenario.unit.name,
-        report.status.as_str(),
-        mode_name(report.mode),
-        report.solve_seconds
-    )?;
+/// The status word: "optimal", "feasible", … in English (as in JSON), the app's words in bokmål.
+fn status_text(status: SolveStatus, language: Language) -> &'static str {
+    match (status, language) {
+        (_, Language::English) => status.as_str(),
+        (SolveStatus::Optimal, Language::Bokmal) => "bevist best",
+        (SolveStatus::Feasible, Language::Bokmal) => "gyldig forslag, ikke bevist best",
+        (SolveStatus::Infeasible, Language::Bokmal) => "ingen turnus mulig",
+        (SolveStatus::Timeout, Language::Bokmal) => "ingen turnus funnet innen tidsgrensen",
+        (SolveStatus::Cancelled, Language::Bokmal) => "avbrutt",
+    }
+}
+
+/// The mode: "ideal mode" in English, as the app names it in bokmål ("ideell struktur").
+fn mode_text(mode: SolveMode, language: Language) -> String {
+    match (mode, language) {
+        (_, Language::English) => format!("{} mode", mode_name(mode)),
+        (SolveMode::Ideal, Language::Bokmal) => "ideell struktur".into(),
+        (SolveMode::Today, Language::Bokmal) => "fra dagens ansatte".into(),
+        (SolveMode::Rotating, Language::Bokmal) => "rullerende turnus".into(),
+    }
+}
+
+fn print_text(
+    out: &mut dyn Write,
+    scenario: &Scenario,
+    report: &SolveReport,
+    language: Language,
+) -> io::Result<()> {
+    let t = |nb, en| language.pick(nb, en);
+    let n = |value: f64, decimals: usize| language.number(value, decimals);
+    let status = status_text(report.status, language);
+    let mode = mode_text(report.mode, language);
+    let seconds = n(report.solve_seconds, 2);
+    match language {
+        Language::Bokmal => writeln!(
+            out,
+            "{}: {status} ({mode}) på {seconds} s",
+            scenario.unit.name
+        )?,
+        Language::English => writeln!(
+            out,
+            "{}: {status} ({mode}) in {seconds} s",
+            scenario.unit.name
+        )?,
+    }
     for line in &report.diagnosis {
-        writeln!(out, "  {line}")?;
+        writeln!(out, "  {}", line.text(language))?;
     }
     if !report.status.has_proposal() {
         return Ok(());
@@ -172,14 +208,22 @@ fn print_text(out: &mut dyn Write, scenario: &Scenario, report: &SolveReport) ->
     let full_time_from = 100.0 - scenario.rules.full_time_tolerance_pct;
     let before: Vec<f64> = scenario.staff.iter().map(|e| e.position_pct).collect();
     let after = calc::position_stats(&report.positions(), full_time_from);
-    writeln!(
-        out,
-        "Weekend bound {} heads, hours bound {}; proposal {} heads (proven minimum {}).",
+    let (weekend, hours, heads, proven) = (
         report.bounds.weekend_bound_heads,
         report.bounds.hours_bound_heads,
         report.lines.len(),
-        report.proven_lower_bound_heads
-    )?;
+        report.proven_lower_bound_heads,
+    );
+    match language {
+        Language::Bokmal => writeln!(
+            out,
+            "Helgegrense {weekend} hoder, timegrense {hours}; forslaget har {heads} hoder (bevist minimum {proven})."
+        )?,
+        Language::English => writeln!(
+            out,
+            "Weekend bound {weekend} heads, hours bound {hours}; proposal {heads} heads (proven minimum {proven})."
+        )?,
+    }
     writeln!(out)?;
     let weeks = scenario.rota.weeks as usize;
     for (id, line) in report.lines.iter().enumerate() {
@@ -194,38 +238,56 @@ fn print_text(out: &mut dyn Write, scenario: &Scenario, report: &SolveReport) ->
             .collect();
         writeln!(
             out,
-            "{id:>3} {who:<26} {:>6.1} % {:>5.1} h  {}",
-            line.position_pct,
-            line.hours_per_week,
+            "{id:>3} {who:<26} {:>6} % {:>5} {}  {}",
+            n(line.position_pct, 1),
+            n(line.hours_per_week, 1),
+            t("t", "h"),
             week_rows.join("| ")
         )?;
     }
     writeln!(out)?;
     let today = calc::position_stats(&before, full_time_from);
-    for (label, stats) in [("Before", &today), ("After ", &after)] {
+    for (label, stats) in [(t("Før", "Before"), &today), (t("Etter", "After"), &after)] {
         if stats.heads > 0 {
             writeln!(
                 out,
-                "{label}: {:>3} heads, average {:5.1} %, median {:5.1} %, full time {:5.1} %, under 50 % {:5.1} %",
+                "{:<7}{:>3} {}, {} {:>5} %, median {:>5} %, {} {:>5} %, under 50 % {:>5} %",
+                format!("{label}:"),
                 stats.heads,
-                stats.average_pct,
-                stats.median_pct,
-                stats.full_time_share_pct,
-                stats.under_50_share_pct
+                t("hoder", "heads"),
+                t("snitt", "average"),
+                n(stats.average_pct, 1),
+                n(stats.median_pct, 1),
+                t("heltid", "full time"),
+                n(stats.full_time_share_pct, 1),
+                n(stats.under_50_share_pct, 1)
             )?;
         }
     }
-    for missed in report.missed_targets(Language::English) {
+    for missed in report.missed_targets(language) {
         writeln!(out, "{missed}")?;
     }
     let agreements = report.violations.len();
     if agreements > 0 {
+        match language {
+            Language::Bokmal => writeln!(
+                out,
+                "{agreements} sted(er) er tillatt bare med lokal avtale; se heltid verify."
+            )?,
+            Language::English => writeln!(
+                out,
+                "{agreements} place(s) allowed only with a local agreement; see heltid verify."
+            )?,
+        }
+    } else {
         writeln!(
             out,
-            "{agreements} place(s) allowed only with a local agreement; see heltid verify."
+            "{}",
+            t(
+                "Alle regler holder (kontrollert uavhengig).",
+                "Every rule holds (checked independently)."
+            )
         )?;
-    } else {
-        writeln!(out, "Every rule holds (checked independently).")?;
     }
     Ok(())
 }
@@ -237,10 +299,12 @@ pub fn run(
     time_limit: f64,
     json: bool,
     out: Option<&Path>,
+    language: Language,
 ) -> ExitCode {
     let mut scenario = match load_or_report(
         file,
         json,
+        language,
         |errors| json!({"status": "error", "errors": errors}),
     ) {
         Ok(scenario) => scenario,
@@ -271,9 +335,9 @@ pub fn run(
         _ => Ok(()),
     };
     let printed = if json {
-        print_json(&report_json(&scenario, &report))
+        print_json(&report_json(&scenario, &report, language))
     } else {
-        print(|out| print_text(out, &scenario, &report))
+        print(|out| print_text(out, &scenario, &report, language))
     };
     if let Err(error) = saved {
         tell!("{error}");

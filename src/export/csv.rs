@@ -46,13 +46,18 @@ pub fn to_csv(scenario: &Scenario, view: &RotaView<'_>) -> String {
     }
     out.push('\n');
     out.push_str("indikator;i_dag;etter\n");
-    for (name, before, after) in indicators(scenario, view.rota).rows() {
-        out.push_str(&format!(
-            "{};{};{}\n",
-            field(name),
-            decimal(before),
-            decimal(after)
-        ));
+    for (row, (name, before, after)) in indicators(scenario, view.rota)
+        .rows()
+        .into_iter()
+        .enumerate()
+    {
+        // The head count is a whole number ("34", not "34,00").
+        let (before, after) = if row == 0 {
+            (format!("{before:.0}"), format!("{after:.0}"))
+        } else {
+            (decimal(before), decimal(after))
+        };
+        out.push_str(&format!("{};{before};{after}\n", field(name)));
     }
     out
 }

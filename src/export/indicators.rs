@@ -1,7 +1,8 @@
 //! The indicators every export and the Fordeling panel show, computed one way.
 
 use crate::calc::{self, PositionStats};
-use crate::model::{Rota, RotaLine, Scenario};
+use crate::i18n::Language;
+use crate::model::{ReviewStatus, Rota, RotaLine, Scenario};
 
 /// The rota an export shows: the proposal if there is one, else today's rota.
 pub struct RotaView<'a> {
@@ -9,8 +10,10 @@ pub struct RotaView<'a> {
     pub source: &'static str,
     /// The lines.
     pub rota: &'a Rota,
-    /// Review status of a proposal, if any.
+    /// Review status of a proposal, if any, in bokmål.
     pub review_status: Option<String>,
+    /// Review status of a proposal, if any.
+    pub review: Option<ReviewStatus>,
 }
 
 impl<'a> RotaView<'a> {
@@ -21,12 +24,14 @@ impl<'a> RotaView<'a> {
                 source: "forslag",
                 rota: &proposal.rota,
                 review_status: Some(proposal.review.status.label_nb().to_string()),
+                review: Some(proposal.review.status),
             });
         }
         scenario.today.as_ref().map(|rota| Self {
             source: "dagens turnus",
             rota,
             review_status: None,
+            review: None,
         })
     }
 }
@@ -79,28 +84,38 @@ pub fn indicators(scenario: &Scenario, rota: &Rota) -> Indicators {
 }
 
 impl Indicators {
-    /// (name, before, after) rows, the same in every export.
+    /// (name, before, after) rows, the same in every export, named in bokmål.
     pub fn rows(&self) -> Vec<(&'static str, f64, f64)> {
+        self.rows_in(Language::Bokmal)
+    }
+
+    /// (name, before, after) rows named in `language`; the first is the head count.
+    pub fn rows_in(&self, language: Language) -> Vec<(&'static str, f64, f64)> {
+        let t = |nb, en| language.pick(nb, en);
         vec![
-            ("Hoder", self.before.heads as f64, self.after.heads as f64),
-            ("Årsverk", self.before.fte, self.after.fte),
             (
-                "Snittstilling %",
+                t("Hoder", "Heads"),
+                self.before.heads as f64,
+                self.after.heads as f64,
+            ),
+            (t("Årsverk", "FTE"), self.before.fte, self.after.fte),
+            (
+                t("Snittstilling %", "Average position %"),
                 self.before.average_pct,
                 self.after.average_pct,
             ),
             (
-                "Median stilling %",
+                t("Median stilling %", "Median position %"),
                 self.before.median_pct,
                 self.after.median_pct,
             ),
             (
-                "Andel heltid %",
+                t("Andel heltid %", "Full-time share %"),
                 self.before.full_time_share_pct,
                 self.after.full_time_share_pct,
             ),
             (
-                "Andel under 50 % (%)",
+                t("Andel under 50 % (%)", "Share under 50 % (%)"),
                 self.before.under_50_share_pct,
                 self.after.under_50_share_pct,
             ),

@@ -8,6 +8,7 @@ mod xlsx;
 
 pub use indicators::{Indicators, RotaView, coverage_table, indicators, line_positions};
 
+use crate::i18n::Language;
 use crate::io::{FileError, write_atomically};
 use crate::model::Scenario;
 use std::path::Path;
@@ -39,15 +40,28 @@ pub enum ExportError {
     Xlsx(String),
 }
 
-/// Writes the scenario's proposal (or else today's rota) to `path` in `format`.
+/// Writes the scenario's proposal (or else today's rota) to `path` in `format`, in bokmål.
 pub fn export(scenario: &Scenario, format: Format, path: &Path) -> Result<(), ExportError> {
+    export_in(scenario, format, path, Language::Bokmal)
+}
+
+/// Writes the scenario's proposal (or else today's rota) to `path` in `format`. The PDF report
+/// is written in `language` (its labels and its numbers: decimal commas in bokmål); CSV and
+/// XLSX keep their Norwegian column names and CSV its decimal commas, so that a spreadsheet
+/// reads the same file from every export.
+pub fn export_in(
+    scenario: &Scenario,
+    format: Format,
+    path: &Path,
+    language: Language,
+) -> Result<(), ExportError> {
     let view = RotaView::of(scenario).ok_or(ExportError::NoRota)?;
     let bytes = match format {
         Format::Csv => csv::to_csv(scenario, &view).into_bytes(),
         Format::Xlsx => {
             xlsx::to_xlsx(scenario, &view).map_err(|e| ExportError::Xlsx(e.to_string()))?
         }
-        Format::Pdf => pdf::to_pdf(scenario, &view),
+        Format::Pdf => pdf::to_pdf(scenario, &view, language),
     };
     write_atomically(path, &bytes)?;
     Ok(())

@@ -3,6 +3,7 @@
 
 use super::indicators::{RotaView, indicators};
 use crate::calc::{HISTOGRAM_BINS, histogram_label};
+use crate::i18n::Language;
 use crate::model::{Scenario, ShiftKind};
 use std::fmt::Write as _;
 
@@ -78,30 +79,51 @@ fn kind_rgb(kind: Option<ShiftKind>) -> (f64, f64, f64) {
     }
 }
 
-fn indicator_table(page: &mut Page, scenario: &Scenario, view: &RotaView<'_>) {
+fn indicator_table(page: &mut Page, scenario: &Scenario, view: &RotaView<'_>, language: Language) {
+    let t = |nb, en| language.pick(nb, en);
     let numbers = indicators(scenario, view.rota);
     let mut y = PAGE_HEIGHT - MARGIN - 44.0;
-    page.text(MARGIN, y, 9.0, true, "Indikator");
-    page.text(MARGIN + 150.0, y, 9.0, true, "I dag");
-    page.text(MARGIN + 210.0, y, 9.0, true, "Etter");
-    for (name, before, after) in numbers.rows() {
+    page.text(MARGIN, y, 9.0, true, t("Indikator", "Indicator"));
+    page.text(MARGIN + 150.0, y, 9.0, true, t("I dag", "Today"));
+    page.text(MARGIN + 210.0, y, 9.0, true, t("Etter", "After"));
+    for (row, (name, before, after)) in numbers.rows_in(language).into_iter().enumerate() {
+        // The head count is a whole number; the rest have one decimal.
+        let decimals = if row == 0 { 0 } else { 1 };
         y -= 13.0;
         page.text(MARGIN, y, 9.0, false, name);
-        page.text(MARGIN + 150.0, y, 9.0, false, &format!("{before:.1}"));
-        page.text(MARGIN + 210.0, y, 9.0, false, &format!("{after:.1}"));
+        page.text(
+            MARGIN + 150.0,
+            y,
+            9.0,
+            false,
+            &language.number(before, decimals),
+        );
+        page.text(
+            MARGIN + 210.0,
+            y,
+            9.0,
+            false,
+            &language.number(after, decimals),
+        );
     }
     y -= 17.0;
-    page.text(
-        MARGIN,
-        y,
-        9.0,
-        false,
-        &format!(
-            "Helgegrense {} hoder, høyeste mulige snitt {:.1} %",
-            numbers.bounds.weekend_bound_heads, numbers.bounds.max_average_position_pct
-        ),
+    let (heads, average) = (
+        numbers.bounds.weekend_bound_heads,
+        language.number(numbers.bounds.max_average_position_pct, 1),
     );
-    distribution_chart(page, &numbers.before.histogram, &numbers.after.histogram);
+    let bound = match language {
+        Language::Bokmal => format!("Helgegrense {heads} hoder, høyeste mulige snitt {average} %"),
+        Language::English => {
+            format!("Weekend bound {heads} heads, highest possible average {average} %")
+        }
+    };
+    page.text(MARGIN, y, 9.0, false, &bound);
+    distribution_chart(
+        page,
+        &numbers.before.histogram,
+        &numbers.after.histogram,
+        language,
+    );
 }
 
 /// Bars per 10 % bin, today in grey and after in blue, on the same axes; the 100 % bin is marked.
@@ -109,6 +131,7 @@ fn distribution_chart(
     page: &mut Page,
     before: &[usize; HISTOGRAM_BINS],
     after: &[usize; HISTOGRAM_BINS],
+    language: Language,
 ) {
     let (left, bottom, width, height) = (330.0, PAGE_HEIGHT - MARGIN - 150.0, 470.0, 110.0);
     page.text(
@@ -116,7 +139,10 @@ fn distribution_chart(
         bottom + height + 14.0,
         10.0,
         true,
-        "Stillingsstørrelser før (grå) og etter (blå)",
+        language.pick(
+            "Stillingsstørrelser før (grå) og etter (blå)",
+            "Position sizes before (grey) and after (blue)",
+        ),
     );
     let most = before
         .iter()
@@ -170,7 +196,8 @@ fn distribution_chart(
     }
 }
 
-fn rota_grid(page: &mut Page, scenario: &Scenario, view: &RotaView<'_>) {
+fn rota_grid(page: &mut Page, scenario: &Scenario, view: &RotaView<'_>, language: Language) {
+    let t = |nb, en| language.pick(nb, en);
     let days = scenario.rota.weeks as usize * 7;
     let lines = &view.rota.lines;
     let top = PAGE_HEIGHT - MARGIN - 200.0;
@@ -184,25 +211,32 @@ fn rota_grid(page: &mut Page, scenario: &Scenario, view: &RotaView<'_>) {
         .map(|s| (s.code.trim(), s.kind))
         .collect();
     let positions = super::indicators::line_positions(scenario, &view.rota.lines);
-    page.text(MARGIN, top + 4.0, 10.0, true, "Turnus");
+    page.text(MARGIN, top + 4.0, 10.0, true, t("Turnus", "Rota"));
     for d in (0..days).step_by(7) {
         page.text(
             MARGIN + label_width + d as f64 * cell_w,
             top + 4.0,
             6.5,
             false,
-            &format!("uke {}", d / 7 + 1),
+            &format!("{} {}", t("uke", "week"), d / 7 + 1),
         );
     }
     for (index, line) in lines.iter().enumerate() {
         let y = top - (index as f64 + 1.0) * cell_h;
-        let who = line.employee.clone().unwrap_or_else(|| "ledig".into());
+        let who = line
+            .employee
+            .clone()
+            .unwrap_or_else(|| t("ledig", "vacancy").into());
         page.text(
             MARGIN,
             y + cell_h * 0.2,
             font,
             false,
-            &format!("{:>2} {who} {:.1} %", index + 1, positions[index]),
+            &format!(
+                "{:>2} {who} {} %",
+                index + 1,
+                language.number(positions[index], 1)
+            ),
         );
         for (d, code) in line.cells().iter().enumerate() {
             let x = MARGIN + label_width + d as f64 * cell_w;
@@ -221,8 +255,9 @@ fn rota_grid(page: &mut Page, scenario: &Scenario, view: &RotaView<'_>) {
     }
 }
 
-/// The report as PDF bytes.
-pub fn to_pdf(scenario: &Scenario, view: &RotaView<'_>) -> Vec<u8> {
+/// The report as PDF bytes, in `language`.
+pub fn to_pdf(scenario: &Scenario, view: &RotaView<'_>, language: Language) -> Vec<u8> {
+    let t = |nb, en| language.pick(nb, en);
     let mut page = Page::default();
     let title = if scenario.unit.name.is_empty() {
         "Heltidskalkulator"
@@ -230,19 +265,30 @@ pub fn to_pdf(scenario: &Scenario, view: &RotaView<'_>) -> Vec<u8> {
         scenario.unit.name.as_str()
     };
     page.text(MARGIN, PAGE_HEIGHT - MARGIN - 8.0, 15.0, true, title);
-    let mut subtitle = format!(
-        "{} – {} uker, hver {}. helg, heltid {:.2} t",
-        view.source,
+    let source = match view.review {
+        Some(_) => t("forslag", "proposal"),
+        None => t("dagens turnus", "today's rota"),
+    };
+    let (weeks, every, full_time) = (
         scenario.rota.weeks,
-        scenario.rota.weekend_frequency,
-        crate::calc::full_time_hours(scenario)
+        language.every_nth(scenario.rota.weekend_frequency),
+        language.number(crate::calc::full_time_hours(scenario), 2),
     );
-    if let Some(status) = &view.review_status {
+    let mut subtitle = match language {
+        Language::Bokmal => {
+            format!("{source} – {weeks} uker, {every} helg, heltid {full_time} t")
+        }
+        Language::English => {
+            format!("{source} – {weeks} weeks, {every} weekend, full time {full_time} h")
+        }
+    };
+    if let Some(status) = view.review {
+        let status = language.pick(status.label_nb(), status.label_en());
         let _ = write!(subtitle, " – status: {status}");
     }
     page.text(MARGIN, PAGE_HEIGHT - MARGIN - 24.0, 9.0, false, &subtitle);
-    indicator_table(&mut page, scenario, view);
-    rota_grid(&mut page, scenario, view);
+    indicator_table(&mut page, scenario, view, language);
+    rota_grid(&mut page, scenario, view, language);
     assemble(&page.ops)
 }
 

@@ -210,6 +210,7 @@ impl Diagnosis {
                 }
             }
             Diagnosis::FullTimeDoesNotFit { detail } => {
+                let detail = detail.text(language);
                 if nb {
                     format!("«Heltid» passer ikke denne turnusen: {detail}. Sett heltid til timene loven gir denne turnusen.")
                 } else {

@@ -2,7 +2,7 @@
 //! found there and what would be valid. RON's own texts name Rust types (`VersionProbe`,
 //! `ShiftType`) and give library advice; none of that reaches a user.
 
-use crate::model::{Problem, cut};
+use crate::model::{Problem, ProblemKind, cut};
 use ron::error::{Error, Position, SpannedError};
 
 /// The problem for `error`, met at the field `path` (empty or "." when not inside a field).
@@ -27,7 +27,10 @@ pub fn problem(text: &str, error: &SpannedError, path: &str) -> Problem {
         Some(value) => format!("found {}", cut(&value)),
         None => "found the end of the file".to_string(),
     };
-    Problem::new(place, describe(&error.code, &found))
+    Problem::new(
+        place,
+        ProblemKind::Unreadable(describe(&error.code, &found)),
+    )
 }
 
 /// What is wrong, and what would be valid.

@@ -6,7 +6,8 @@
 
 mod messages;
 
-use crate::model::{FORMAT_VERSION, Problem, Scenario, validate};
+use crate::i18n::Language;
+use crate::model::{FORMAT_VERSION, Problem, ProblemKind, Scenario, validate};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -29,10 +30,19 @@ pub enum FileError {
 }
 
 impl FileError {
-    /// The problems as lines of text, one per problem.
+    /// The problems as lines of text, one per problem, in English.
     pub fn messages(&self) -> Vec<String> {
+        self.messages_in(Language::English)
+    }
+
+    /// The problems as lines of text, one per problem, in `language` (a read or write error
+    /// is the system's own words).
+    pub fn messages_in(&self, language: Language) -> Vec<String> {
         match self {
-            FileError::Problems(problems) => problems.iter().map(ToString::to_string).collect(),
+            FileError::Problems(problems) => problems
+                .iter()
+                .map(|problem| problem.text(language))
+                .collect(),
             other => vec![other.to_string()],
         }
     }
@@ -63,9 +73,10 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, FileError> {
     {
         return Err(FileError::Problems(vec![Problem::new(
             "format_version",
-            format!(
-                "{version} is newer than this program understands ({FORMAT_VERSION}); update Heltidskalkulator"
-            ),
+            ProblemKind::NewerFormat {
+                version,
+                supported: FORMAT_VERSION,
+            },
         )]));
     }
     let mut scenario = deserialize(text).map_err(|problem| FileError::Problems(vec![problem]))?;
@@ -108,11 +119,11 @@ fn decode(bytes: &[u8]) -> Result<&str, Problem> {
         let byte = bytes[error.valid_up_to()];
         Problem::new(
             format!("line {line}, column {column}"),
-            format!(
+            ProblemKind::Unreadable(format!(
                 "byte 0x{byte:02X} (byte {} of the file) is not UTF-8 text; save the file as \
                  UTF-8 (Unicode) and open it again",
                 error.valid_up_to() + 1
-            ),
+            )),
         )
     })
 }

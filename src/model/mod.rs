@@ -6,7 +6,7 @@
 pub mod time;
 mod validate;
 
-pub use validate::{Problem, Warning, cut, validate, warnings};
+pub use validate::{Problem, ProblemKind, RangeUnit, Warning, cut, validate, warnings};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -5,22 +5,205 @@ use std::collections::HashSet;
 use std::fmt;
 
 /// One problem in a scenario: where it is (`path`) and what is wrong with it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
-    /// The place, e.g. `shifts[2].end` or `needs.N[6]`.
+    /// The place, e.g. `shifts[2].end` or `needs.N[6]`: the file's own words, in every language.
     pub path: String,
-    /// What is wrong and what would be valid.
-    pub message: String,
+    /// What is wrong and what would be valid; in words with `Problem::text` (in `crate::i18n`).
+    pub what: ProblemKind,
 }
 
 impl Problem {
     /// A problem at `path`.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, what: ProblemKind) -> Self {
         Self {
             path: path.into(),
-            message: message.into(),
+            what,
         }
     }
+}
+
+/// The unit of a range in [`ProblemKind::OutOfRange`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeUnit {
+    /// A plain number.
+    None,
+    /// Hours.
+    Hours,
+    /// Hours per week.
+    HoursPerWeek,
+    /// Percent.
+    Percent,
+}
+
+/// What is wrong at a place in a scenario, with the values. Quoted values are kept whole here
+/// and cut to 60 characters when written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The file is from a newer version of the program.
+    NewerFormat {
+        /// The file's format version.
+        version: u32,
+        /// The newest this program reads.
+        supported: u32,
+    },
+    /// A number outside what the field allows.
+    OutOfRange {
+        /// The value.
+        value: f64,
+        /// The lowest allowed.
+        low: f64,
+        /// The highest allowed.
+        high: f64,
+        /// What it counts.
+        unit: RangeUnit,
+    },
+    /// A cycle length outside 1–52 weeks.
+    CycleLength {
+        /// Weeks given.
+        weeks: u32,
+    },
+    /// A weekend frequency the cycle cannot have.
+    WeekendFrequency {
+        /// Every f-th weekend.
+        frequency: u32,
+        /// Weeks in the cycle.
+        weeks: u32,
+    },
+    /// A shift without a code.
+    EmptyCode,
+    /// A code with spaces, or "-" or "|".
+    BadCode {
+        /// The code as written.
+        code: String,
+    },
+    /// A code an earlier shift has.
+    DuplicateCode {
+        /// The code.
+        code: String,
+    },
+    /// A shift's start that is not a time of day.
+    BadStart {
+        /// The text as written.
+        text: String,
+    },
+    /// A time (a shift's end, the night's start or end) that is not a time of day.
+    BadTime {
+        /// The text as written.
+        text: String,
+    },
+    /// A break as long as the shift.
+    BreakTooLong {
+        /// The break.
+        break_minutes: u32,
+        /// The shift's length.
+        shift_minutes: f64,
+    },
+    /// A list of weekday numbers that is not 7 long.
+    WeekdayCount {
+        /// Numbers given.
+        count: usize,
+    },
+    /// A negative headcount.
+    Negative {
+        /// The value.
+        value: i64,
+    },
+    /// More than 500 people on one shift.
+    TooManyPeople {
+        /// The value.
+        value: i64,
+    },
+    /// Needs for a shift that is not defined.
+    UndefinedNeedShift {
+        /// The code.
+        code: String,
+    },
+    /// A qualification need for a shift that is not defined.
+    UndefinedShift {
+        /// The code.
+        code: String,
+    },
+    /// More qualified people needed than people needed on the shift.
+    QualifiedAboveNeed {
+        /// Qualified people needed.
+        min: i64,
+        /// The qualification.
+        qualification: super::Qualification,
+        /// People needed on the shift that day.
+        on_shift: i64,
+        /// The shift code.
+        code: String,
+    },
+    /// An employee without a name.
+    EmptyName,
+    /// A name an earlier employee has.
+    DuplicateName {
+        /// The name.
+        name: String,
+    },
+    /// Today's position above the person's maximum.
+    AboveMaximum {
+        /// Today's position in %.
+        position: f64,
+        /// The maximum in %.
+        max: f64,
+    },
+    /// A wished-for position outside today's and the maximum.
+    WantedOutside {
+        /// The wish in %.
+        wanted: f64,
+        /// Today's position in %.
+        position: f64,
+        /// The maximum in %.
+        max: f64,
+    },
+    /// A minimum by agreement above the ordinary minimum.
+    AgreedAboveOrdinary {
+        /// The agreed minimum, in hours.
+        agreed: f64,
+        /// The ordinary minimum, in hours.
+        ordinary: f64,
+    },
+    /// The 3-shift full time above the rota full time.
+    ThreeShiftAboveRota {
+        /// The 3-shift full time.
+        three_shift: f64,
+        /// The rota full time.
+        rota: f64,
+    },
+    /// An averaging period outside 1–52 weeks.
+    AveragingWeeks {
+        /// Weeks given.
+        weeks: u32,
+    },
+    /// A limit on days in a row outside 1–14.
+    ConsecutiveDaysLimit {
+        /// Days given.
+        days: u32,
+    },
+    /// A rota line with another number of days than the cycle.
+    LineLength {
+        /// Days given.
+        days: usize,
+        /// Weeks in the cycle.
+        weeks: u32,
+        /// Days in the cycle.
+        cycle_days: usize,
+    },
+    /// A rota cell with a code that is not defined.
+    UndefinedCell {
+        /// The code.
+        code: String,
+    },
+    /// A rota line held by someone not in staff.
+    UnknownEmployee {
+        /// The name.
+        name: String,
+    },
+    /// The file cannot be read as a scenario: the reader's words, with what was found and
+    /// what would be valid (English; see `crate::io`).
+    Unreadable(String),
 }
 
 /// Longest value quoted back in a message, in characters: a 100,000-character name is not
@@ -47,14 +230,10 @@ pub fn cut(text: &str) -> String {
     shown
 }
 
-/// `text` in double quotes, cut to 60 characters.
-fn quoted(text: &str) -> String {
-    format!("\"{}\"", cut(text))
-}
-
 impl fmt::Display for Problem {
+    /// "path: what", in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        f.write_str(&self.text(crate::i18n::Language::English))
     }
 }
 
@@ -64,10 +243,10 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     if scenario.format_version > FORMAT_VERSION {
         problems.push(Problem::new(
             "format_version",
-            format!(
-                "{} is newer than this program understands ({FORMAT_VERSION})",
-                scenario.format_version
-            ),
+            ProblemKind::NewerFormat {
+                version: scenario.format_version,
+                supported: FORMAT_VERSION,
+            },
         ));
     }
     check_rota_settings(scenario, &mut problems);
@@ -90,12 +269,17 @@ fn check_range(
     value: f64,
     low: f64,
     high: f64,
-    unit: &str,
+    unit: RangeUnit,
 ) {
     if !value.is_finite() || value < low || value > high {
         problems.push(Problem::new(
             path,
-            format!("{value} is outside the valid range {low}–{high}{unit}"),
+            ProblemKind::OutOfRange {
+                value,
+                low,
+                high,
+                unit,
+            },
         ));
     }
 }
@@ -105,18 +289,16 @@ fn check_rota_settings(scenario: &Scenario, problems: &mut Vec<Problem>) {
     if !(1..=52).contains(&rota.weeks) {
         problems.push(Problem::new(
             "rota.weeks",
-            format!("{} weeks is not a cycle length; use 1–52 weeks", rota.weeks),
+            ProblemKind::CycleLength { weeks: rota.weeks },
         ));
     }
     if rota.weekend_frequency < 1 || rota.weekend_frequency > rota.weeks.max(1) {
         problems.push(Problem::new(
             "rota.weekend_frequency",
-            format!(
-                "every {}. weekend is not possible in a {}-week cycle; use 1–{}",
-                rota.weekend_frequency,
-                rota.weeks,
-                rota.weeks.max(1)
-            ),
+            ProblemKind::WeekendFrequency {
+                frequency: rota.weekend_frequency,
+                weeks: rota.weeks,
+            },
         ));
     }
     if let FullTimeHours::Hours(hours) = rota.full_time {
@@ -126,7 +308,7 @@ fn check_rota_settings(scenario: &Scenario, problems: &mut Vec<Problem>) {
             hours,
             1.0,
             48.0,
-            " hours per week",
+            RangeUnit::HoursPerWeek,
         );
     }
 }
@@ -139,39 +321,38 @@ fn check_shifts(scenario: &Scenario, problems: &mut Vec<Problem>) {
         if code.is_empty() {
             problems.push(Problem::new(
                 format!("{place}.code"),
-                "is empty; give the shift a short code such as \"D\"",
+                ProblemKind::EmptyCode,
             ));
         } else if code.contains(char::is_whitespace) || code == OFF || code == "|" {
             problems.push(Problem::new(
                 format!("{place}.code"),
-                format!(
-                    "{} cannot be a code; use letters without spaces, not \"-\" or \"|\"",
-                    quoted(&shift.code)
-                ),
+                ProblemKind::BadCode {
+                    code: shift.code.clone(),
+                },
             ));
         } else if !seen.insert(code.to_string()) {
             problems.push(Problem::new(
                 format!("{place}.code"),
-                format!(
-                    "{} is used by an earlier shift; codes must be unique",
-                    quoted(code)
-                ),
+                ProblemKind::DuplicateCode {
+                    code: code.to_string(),
+                },
             ));
         }
         let start = shift.start_minute();
         if start.is_none() {
             problems.push(Problem::new(
                 format!("{place}.start"),
-                format!(
-                    "{} is not a time of day (HH:MM, 00:00–23:59)",
-                    quoted(&shift.start)
-                ),
+                ProblemKind::BadStart {
+                    text: shift.start.clone(),
+                },
             ));
         }
         if time::parse_hhmm(&shift.end).is_none() {
             problems.push(Problem::new(
                 format!("{place}.end"),
-                format!("{} is not a time of day (HH:MM)", quoted(&shift.end)),
+                ProblemKind::BadTime {
+                    text: shift.end.clone(),
+                },
             ));
         }
         if start.is_some() && shift.end_minute().is_some() {
@@ -179,10 +360,10 @@ fn check_shifts(scenario: &Scenario, problems: &mut Vec<Problem>) {
             if f64::from(shift.break_minutes) >= duration_minutes {
                 problems.push(Problem::new(
                     format!("{place}.break_minutes"),
-                    format!(
-                        "{} minutes is as long as the shift ({} minutes); it must be shorter",
-                        shift.break_minutes, duration_minutes
-                    ),
+                    ProblemKind::BreakTooLong {
+                        break_minutes: shift.break_minutes,
+                        shift_minutes: duration_minutes,
+                    },
                 ));
             }
         }
@@ -193,7 +374,7 @@ fn check_shifts(scenario: &Scenario, problems: &mut Vec<Problem>) {
                 paid,
                 0.5,
                 24.0,
-                " hours",
+                RangeUnit::Hours,
             );
         }
     }
@@ -207,19 +388,21 @@ fn check_weekday_counts(problems: &mut Vec<Problem>, path: &str, values: &[i64])
     if values.len() != 7 {
         problems.push(Problem::new(
             path,
-            format!("has {} numbers; give 7, Monday to Sunday", values.len()),
+            ProblemKind::WeekdayCount {
+                count: values.len(),
+            },
         ));
     }
     for (day, &value) in values.iter().enumerate() {
         if value < 0 {
             problems.push(Problem::new(
                 format!("{path}[{day}]"),
-                format!("{value} is negative"),
+                ProblemKind::Negative { value },
             ));
         } else if value > 500 {
             problems.push(Problem::new(
                 format!("{path}[{day}]"),
-                format!("{value} is more than 500 people on one shift"),
+                ProblemKind::TooManyPeople { value },
             ));
         }
     }
@@ -230,10 +413,7 @@ fn check_needs(scenario: &Scenario, problems: &mut Vec<Problem>) {
         if !is_defined(scenario, code) {
             problems.push(Problem::new(
                 "needs",
-                format!(
-                    "shift {} is not defined; define it under shifts or remove it",
-                    quoted(code)
-                ),
+                ProblemKind::UndefinedNeedShift { code: code.clone() },
             ));
         }
         check_weekday_counts(problems, &format!("needs.{}", cut(code)), counts);
@@ -243,7 +423,9 @@ fn check_needs(scenario: &Scenario, problems: &mut Vec<Problem>) {
         if !is_defined(scenario, &need.shift) {
             problems.push(Problem::new(
                 format!("{place}.shift"),
-                format!("shift {} is not defined", quoted(&need.shift)),
+                ProblemKind::UndefinedShift {
+                    code: need.shift.clone(),
+                },
             ));
         }
         check_weekday_counts(problems, &format!("{place}.min"), &need.min);
@@ -253,11 +435,12 @@ fn check_needs(scenario: &Scenario, problems: &mut Vec<Problem>) {
             if min > on_shift {
                 problems.push(Problem::new(
                     format!("{place}.min[{day}]"),
-                    format!(
-                        "{min} {:?} is more than the {on_shift} people needed on {} that day",
-                        need.qualification,
-                        cut(&need.shift)
-                    ),
+                    ProblemKind::QualifiedAboveNeed {
+                        min,
+                        qualification: need.qualification,
+                        on_shift,
+                        code: need.shift.clone(),
+                    },
                 ));
             }
         }
@@ -271,15 +454,14 @@ fn check_staff(scenario: &Scenario, problems: &mut Vec<Problem>) {
         if employee.name.trim().is_empty() {
             problems.push(Problem::new(
                 format!("{place}.name"),
-                "is empty; give a name or a label such as \"Ansatt 1\"",
+                ProblemKind::EmptyName,
             ));
         } else if !names.insert(employee.name.trim().to_string()) {
             problems.push(Problem::new(
                 format!("{place}.name"),
-                format!(
-                    "{} is used by an earlier employee; names must be unique",
-                    quoted(&employee.name)
-                ),
+                ProblemKind::DuplicateName {
+                    name: employee.name.clone(),
+                },
             ));
         }
         check_range(
@@ -288,7 +470,7 @@ fn check_staff(scenario: &Scenario, problems: &mut Vec<Problem>) {
             employee.max_pct,
             1.0,
             100.0,
-            " %",
+            RangeUnit::Percent,
         );
         check_range(
             problems,
@@ -296,15 +478,15 @@ fn check_staff(scenario: &Scenario, problems: &mut Vec<Problem>) {
             employee.position_pct,
             0.0,
             100.0,
-            " %",
+            RangeUnit::Percent,
         );
         if employee.position_pct > employee.max_pct {
             problems.push(Problem::new(
                 format!("{place}.position_pct"),
-                format!(
-                    "{} % is above the person's maximum {} %",
-                    employee.position_pct, employee.max_pct
-                ),
+                ProblemKind::AboveMaximum {
+                    position: employee.position_pct,
+                    max: employee.max_pct,
+                },
             ));
         }
         if let Some(wanted) = employee.wanted_pct
@@ -312,10 +494,11 @@ fn check_staff(scenario: &Scenario, problems: &mut Vec<Problem>) {
         {
             problems.push(Problem::new(
                 format!("{place}.wanted_pct"),
-                format!(
-                    "{wanted} % must lie between today's {} % and the maximum {} %",
-                    employee.position_pct, employee.max_pct
-                ),
+                ProblemKind::WantedOutside {
+                    wanted,
+                    position: employee.position_pct,
+                    max: employee.max_pct,
+                },
             ));
         }
     }
@@ -388,51 +571,56 @@ fn check_rules(scenario: &Scenario, problems: &mut Vec<Problem>) {
         ("min_position_pct", rules.min_position_pct, 0.0, 100.0),
     ];
     for (name, value, low, high) in hours {
-        check_range(problems, &format!("rules.{name}"), value, low, high, "");
+        check_range(
+            problems,
+            &format!("rules.{name}"),
+            value,
+            low,
+            high,
+            RangeUnit::None,
+        );
     }
     if rules.min_daily_rest_agreed_hours > rules.min_daily_rest_hours {
         problems.push(Problem::new(
             "rules.min_daily_rest_agreed_hours",
-            format!(
-                "{} h is more than the ordinary minimum {} h; an agreement can only lower it",
-                rules.min_daily_rest_agreed_hours, rules.min_daily_rest_hours
-            ),
+            ProblemKind::AgreedAboveOrdinary {
+                agreed: rules.min_daily_rest_agreed_hours,
+                ordinary: rules.min_daily_rest_hours,
+            },
         ));
     }
     if rules.min_weekly_rest_agreed_hours > rules.min_weekly_rest_hours {
         problems.push(Problem::new(
             "rules.min_weekly_rest_agreed_hours",
-            format!(
-                "{} h is more than the ordinary minimum {} h; an agreement can only lower it",
-                rules.min_weekly_rest_agreed_hours, rules.min_weekly_rest_hours
-            ),
+            ProblemKind::AgreedAboveOrdinary {
+                agreed: rules.min_weekly_rest_agreed_hours,
+                ordinary: rules.min_weekly_rest_hours,
+            },
         ));
     }
     if rules.three_shift_full_time_hours > rules.rota_full_time_hours {
         problems.push(Problem::new(
             "rules.three_shift_full_time_hours",
-            format!(
-                "{} h is more than the rota full time {} h; HTA § 4.2.4 needs the lower clamp first",
-                rules.three_shift_full_time_hours, rules.rota_full_time_hours
-            ),
+            ProblemKind::ThreeShiftAboveRota {
+                three_shift: rules.three_shift_full_time_hours,
+                rota: rules.rota_full_time_hours,
+            },
         ));
     }
     if !(1..=52).contains(&rules.averaging_weeks) {
         problems.push(Problem::new(
             "rules.averaging_weeks",
-            format!(
-                "{} is not an averaging period; use 1–52 weeks",
-                rules.averaging_weeks
-            ),
+            ProblemKind::AveragingWeeks {
+                weeks: rules.averaging_weeks,
+            },
         ));
     }
     if !(1..=14).contains(&rules.max_consecutive_work_days) {
         problems.push(Problem::new(
             "rules.max_consecutive_work_days",
-            format!(
-                "{} is not a useful limit; use 1–14 days",
-                rules.max_consecutive_work_days
-            ),
+            ProblemKind::ConsecutiveDaysLimit {
+                days: rules.max_consecutive_work_days,
+            },
         ));
     }
     for (name, value) in [
@@ -442,7 +630,9 @@ fn check_rules(scenario: &Scenario, problems: &mut Vec<Problem>) {
         if time::parse_hhmm(value).is_none() {
             problems.push(Problem::new(
                 format!("rules.{name}"),
-                format!("{} is not a time of day (HH:MM)", quoted(value)),
+                ProblemKind::BadTime {
+                    text: value.clone(),
+                },
             ));
         }
     }
@@ -456,21 +646,20 @@ fn check_rota(scenario: &Scenario, rota: &Rota, path: &str, problems: &mut Vec<P
         if cells.len() != days {
             problems.push(Problem::new(
                 format!("{place}.days"),
-                format!(
-                    "has {} days; a {}-week cycle has {days} (a shift code or \"-\" per day)",
-                    cells.len(),
-                    scenario.rota.weeks
-                ),
+                ProblemKind::LineLength {
+                    days: cells.len(),
+                    weeks: scenario.rota.weeks,
+                    cycle_days: days,
+                },
             ));
         }
         for (day, cell) in cells.iter().enumerate() {
             if *cell != OFF && !is_defined(scenario, cell) {
                 problems.push(Problem::new(
                     format!("{place}.days[{day}]"),
-                    format!(
-                        "shift {} is not defined; use a defined code or \"-\"",
-                        quoted(cell)
-                    ),
+                    ProblemKind::UndefinedCell {
+                        code: cell.to_string(),
+                    },
                 ));
             }
         }
@@ -479,10 +668,7 @@ fn check_rota(scenario: &Scenario, rota: &Rota, path: &str, problems: &mut Vec<P
         {
             problems.push(Problem::new(
                 format!("{place}.employee"),
-                format!(
-                    "{} is not in staff; add the person or leave the line vacant",
-                    quoted(name)
-                ),
+                ProblemKind::UnknownEmployee { name: name.clone() },
             ));
         }
     }

@@ -1,6 +1,6 @@
 //! Consecutive work days: no run of more work days in a row than the unit allows (cyclic).
 
-use super::{Ctx, RuleInfo, Severity, Violation, day_name};
+use super::{Ctx, RuleInfo, Severity, Violation, ViolationKind};
 
 /// The rule.
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -48,12 +48,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
                 rule: INFO.id,
                 severity: Severity::Breach,
                 line: Some(line.index),
-                message: format!(
-                    "{} work days in a row, {} – {}; at most {max}",
-                    run.len(),
-                    day_name(first),
-                    day_name(last)
-                ),
+                what: ViolationKind::TooManyDaysInARow {
+                    count: run.len(),
+                    first,
+                    last,
+                    max,
+                },
                 days: run,
             });
         }
@@ -88,7 +88,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            of(&violations, "consecutive_days")[0].message,
+            of(&violations, "consecutive_days")[0].message(),
             "7 work days in a row, Thu week 2 – Wed week 1; at most 6"
         );
     }

@@ -1,6 +1,6 @@
 //! Coverage: every shift on every day has the headcount the staffing plan asks for.
 
-use super::{Ctx, RuleInfo, Severity, Violation, day_name};
+use super::{Ctx, RuleInfo, Severity, Violation, ViolationKind};
 
 /// The rule.
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -39,10 +39,21 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
             let code = shift.code.trim();
             let need = need(ctx, code, day % 7);
             let count = working(ctx, code, day).count() as i64;
-            let message = if count < need {
-                format!("{count} on {code} {}, need {need}", day_name(day))
+            let code = code.to_string();
+            let what = if count < need {
+                ViolationKind::Understaffed {
+                    code,
+                    day,
+                    count,
+                    need,
+                }
             } else if count > need && ctx.rules.coverage_exact {
-                format!("{count} on {code} {}, need exactly {need}", day_name(day))
+                ViolationKind::Overstaffed {
+                    code,
+                    day,
+                    count,
+                    need,
+                }
             } else {
                 continue;
             };
@@ -51,7 +62,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
                 severity: Severity::Breach,
                 line: None,
                 days: vec![day],
-                message,
+                what,
             });
         }
     }
@@ -83,10 +94,10 @@ mod tests {
             places(&violations, "coverage"),
             vec![(None, vec![1]), (None, vec![6])]
         );
-        let messages: Vec<&str> = violations
+        let messages: Vec<String> = violations
             .iter()
             .filter(|v| v.rule == "coverage")
-            .map(|v| v.message.as_str())
+            .map(|v| v.message())
             .collect();
         assert_eq!(
             messages,

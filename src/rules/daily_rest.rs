@@ -1,6 +1,6 @@
 //! Daily rest: at least 11 hours off between two shifts (8 with a local agreement).
 
-use super::{Ctx, EPS, RuleInfo, Severity, Violation, day_name, hours};
+use super::{Ctx, EPS, RuleInfo, Severity, Violation, ViolationKind};
 
 /// The rule.
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -32,28 +32,18 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
             } else {
                 Severity::Breach
             };
-            let between = format!(
-                "between {} on {} and {} on {}",
-                first.shift.code.trim(),
-                day_name(first.day),
-                second.shift.code.trim(),
-                day_name(second.day)
-            );
-            let what = if gap < 0.0 {
-                format!("the shifts overlap by {} h {between}", hours(-gap))
-            } else {
-                format!("{} h rest {between}", hours(gap))
-            };
             out.push(Violation {
                 rule: INFO.id,
                 severity,
                 line: Some(line.index),
                 days: vec![first.day, second.day],
-                message: format!(
-                    "{what}; at least {} h ({} h with a local agreement)",
-                    hours(rules.min_daily_rest_hours),
-                    hours(rules.min_daily_rest_agreed_hours)
-                ),
+                what: ViolationKind::ShortDailyRest {
+                    first: (first.shift.code.trim().to_string(), first.day),
+                    second: (second.shift.code.trim().to_string(), second.day),
+                    rest_hours: gap,
+                    min_hours: rules.min_daily_rest_hours,
+                    agreed_hours: rules.min_daily_rest_agreed_hours,
+                },
             });
         }
     }
@@ -87,15 +77,17 @@ mod tests {
         let first = found[0];
         assert_eq!(first.severity, Severity::Agreement);
         assert_eq!(
-            first.message,
+            first.message(),
             "9.5 h rest between A on Tue week 2 and D on Wed week 2; at least 11 h (8 h with a local agreement)"
         );
         // N ends 07:45, D starts 07:30: they overlap.
         assert_eq!(found[1].severity, Severity::Breach);
         assert!(
-            found[1].message.starts_with("the shifts overlap by 0.25 h"),
+            found[1]
+                .message()
+                .starts_with("the shifts overlap by 0.25 h"),
             "{}",
-            found[1].message
+            found[1].message()
         );
     }
 
@@ -110,7 +102,7 @@ mod tests {
         );
         assert!(
             of(&violations, "daily_rest")[0]
-                .message
+                .message()
                 .contains("between A on Sun week 1 and D on Mon week 1")
         );
     }

@@ -2,7 +2,7 @@
 //! rota's kind allows: 37.5 h for day work, 35.5 h for a rota with Sunday work at least every
 //! 3rd week or two shifts, and for a 3-shift rota the HTA § 4.2.4 hours (33.6–35.5 h).
 
-use super::{Ctx, Line, RuleInfo, Severity, Violation, hours};
+use super::{Ctx, FullTimeBasis, Line, RuleInfo, Severity, Violation, ViolationKind};
 use crate::calc;
 use crate::model::ShiftKind;
 
@@ -17,11 +17,6 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 /// Tolerance in hours.
 const TOLERANCE_HOURS: f64 = 0.01;
 
-/// "line 4 (Kari)", 1-based for people.
-fn label(line: &Line) -> String {
-    format!("line {} ({})", line.index + 1, line.who())
-}
-
 /// Weeks in which the line works on a Sunday (any clock hour of it).
 fn sunday_weeks(ctx: &Ctx, line: &Line) -> usize {
     (0..ctx.weeks)
@@ -34,7 +29,7 @@ fn sunday_weeks(ctx: &Ctx, line: &Line) -> usize {
 }
 
 /// The full-time hours the rota's kind allows, and why.
-fn legal_full_time(ctx: &Ctx) -> (f64, String) {
+fn legal_full_time(ctx: &Ctx) -> (f64, FullTimeBasis) {
     let rules = ctx.rules;
     let kinds = |line: &Line, wanted: &[ShiftKind]| {
         line.worked().iter().any(|w| wanted.contains(&w.shift.kind))
@@ -56,12 +51,11 @@ fn legal_full_time(ctx: &Ctx) -> (f64, String) {
             (0.0, 0.0)
         };
         let legal = calc::hta_424_full_time_hours(rules, night_share, sunday_share);
-        let why = format!(
-            "a 3-shift rota ({} works nights and other shifts): HTA § 4.2.4 with {:.1} % night hours and {:.1} % Sunday hours",
-            label(line),
-            night_share * 100.0,
-            sunday_share * 100.0
-        );
+        let why = FullTimeBasis::ThreeShift {
+            line: line.reference(),
+            night_pct: night_share * 100.0,
+            sunday_pct: sunday_share * 100.0,
+        };
         return (legal, why);
     }
     let sundays = ctx.lines.iter().find_map(|line| {
@@ -69,27 +63,23 @@ fn legal_full_time(ctx: &Ctx) -> (f64, String) {
         (count > 0 && count * 3 >= ctx.weeks).then_some((line, count))
     });
     if let Some((line, count)) = sundays {
-        let why = format!(
-            "a rota with Sunday work at least every 3rd week ({} works Sundays in {count} of {} weeks): AML § 10-4 (4)",
-            label(line),
-            ctx.weeks
-        );
+        let why = FullTimeBasis::SundayWork {
+            line: line.reference(),
+            sundays: count,
+            weeks: ctx.weeks,
+        };
         return (rules.rota_full_time_hours, why);
     }
     let two_shift = ctx.lines.iter().find(|line| {
         kinds(line, &[ShiftKind::Day, ShiftKind::Long]) && kinds(line, &[ShiftKind::Evening])
     });
     if let Some(line) = two_shift {
-        let why = format!(
-            "a 2-shift rota ({} works day and evening shifts): AML § 10-4 (4)",
-            label(line)
-        );
+        let why = FullTimeBasis::TwoShift {
+            line: line.reference(),
+        };
         return (rules.rota_full_time_hours, why);
     }
-    (
-        rules.day_work_full_time_hours,
-        "day work: HTA § 4.2.1".to_string(),
-    )
+    (rules.day_work_full_time_hours, FullTimeBasis::DayWork)
 }
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
@@ -101,11 +91,11 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
             severity: Severity::Breach,
             line: None,
             days: Vec::new(),
-            message: format!(
-                "positions are measured against {} h per week, more than the {} h full time of {why}",
-                hours(used),
-                hours(legal)
-            ),
+            what: ViolationKind::FullTimeTooHigh {
+                used_hours: used,
+                legal_hours: legal,
+                basis: why,
+            },
         });
     }
 }
@@ -137,7 +127,7 @@ mod tests {
         let violations = check_rota(&scenario, &day_work);
         assert_eq!(places(&violations, "full_time_hours"), vec![(None, vec![])]);
         assert_eq!(
-            of(&violations, "full_time_hours")[0].message,
+            of(&violations, "full_time_hours")[0].message(),
             "positions are measured against 38 h per week, more than the 37.5 h full time of day work: HTA § 4.2.1"
         );
 
@@ -149,7 +139,7 @@ mod tests {
         ]);
         let violations = check_rota(&scenario, &mixed);
         assert_eq!(places(&violations, "full_time_hours"), vec![(None, vec![])]);
-        let message = &of(&violations, "full_time_hours")[0].message;
+        let message = &of(&violations, "full_time_hours")[0].message();
         assert!(
             message.contains("more than the 33.6 h full time of a 3-shift rota (line 1 (vacancy)"),
             "{message}"

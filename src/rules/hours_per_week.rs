@@ -1,7 +1,7 @@
 //! Hours per 7 days: at most 54 hours in any 7 days, and at most 48 hours per 7 days on
 //! average over any 8 weeks (both sliding over the cyclic rota).
 
-use super::{Ctx, EPS, RuleInfo, Severity, Violation, day_name, hours};
+use super::{Ctx, EPS, RuleInfo, Severity, Violation, ViolationKind};
 
 /// The rule.
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -61,13 +61,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
                 severity: Severity::Breach,
                 line: Some(line.index),
                 days: window_days(start, 7, days),
-                message: format!(
-                    "{} h in the 7 days {} – {}; at most {} h in any 7 days",
-                    hours(single[start]),
-                    day_name(start),
-                    day_name((start + 6) % days),
-                    hours(rules.max_hours_single_week)
-                ),
+                what: ViolationKind::TooManyHoursIn7Days {
+                    from: start,
+                    to: (start + 6) % days,
+                    hours: single[start],
+                    max_hours: rules.max_hours_single_week,
+                },
             });
         }
 
@@ -81,12 +80,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
                 severity: Severity::Breach,
                 line: Some(line.index),
                 days: window_days(start, weeks * 7, days),
-                message: format!(
-                    "{} h per week on average over the {weeks} weeks from {}; at most {} h",
-                    hours(average[start]),
-                    day_name(start),
-                    hours(rules.max_average_hours_per_week)
-                ),
+                what: ViolationKind::TooManyAverageHours {
+                    weeks,
+                    from: start,
+                    hours: average[start],
+                    max_hours: rules.max_average_hours_per_week,
+                },
             });
         }
     }
@@ -118,7 +117,7 @@ mod tests {
             vec![(Some(0), (0..7).collect())]
         );
         assert_eq!(
-            of(&violations, "hours_per_week")[0].message,
+            of(&violations, "hours_per_week")[0].message(),
             "65 h in the 7 days Mon week 1 – Sun week 1; at most 54 h in any 7 days"
         );
     }
@@ -136,7 +135,7 @@ mod tests {
             vec![(Some(0), (0..7).collect())]
         );
         assert_eq!(
-            of(&violations, "hours_per_week")[0].message,
+            of(&violations, "hours_per_week")[0].message(),
             "52 h per week on average over the 8 weeks from Mon week 1; at most 48 h"
         );
     }

@@ -22,9 +22,8 @@ mod weekend_frequency;
 mod weekly_rest;
 mod whole_weekend;
 
-use crate::model::{
-    Employee, Qualification, Rota, RotaLine, Rules, Scenario, ShiftType, WEEKDAYS_EN,
-};
+use crate::i18n::Language;
+use crate::model::{Employee, Qualification, Rota, RotaLine, Rules, Scenario, ShiftType};
 
 /// Minutes in one day.
 const DAY: i64 = 24 * 60;
@@ -74,8 +73,8 @@ pub struct Violation {
     pub line: Option<usize>,
     /// The days concerned, 0-based indices into the cycle.
     pub days: Vec<usize>,
-    /// What is wrong, with the numbers and places.
-    pub message: String,
+    /// What is wrong, with the numbers and places; in words with [`Violation::text`].
+    pub what: ViolationKind,
 }
 
 impl Violation {
@@ -83,6 +82,225 @@ impl Violation {
     pub fn is_breach(&self) -> bool {
         self.severity == Severity::Breach
     }
+
+    /// What is wrong in English, as the JSON and the logs have it (see [`Violation::text`]).
+    pub fn message(&self) -> String {
+        self.text(Language::English)
+    }
+}
+
+/// What one rule found, with the values that show it. Days are 0-based indices into the cycle
+/// and weeks 0-based indices of the cycle's weeks, as in [`Violation::days`]; the texts (in
+/// `crate::i18n`) number them from 1 for people.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViolationKind {
+    /// Fewer on a shift than the staffing plan needs (`coverage`).
+    Understaffed {
+        /// The shift code.
+        code: String,
+        /// The day.
+        day: usize,
+        /// Lines working it.
+        count: i64,
+        /// The need.
+        need: i64,
+    },
+    /// More on a shift than the need, when the need is to be met exactly (`coverage`).
+    Overstaffed {
+        /// The shift code.
+        code: String,
+        /// The day.
+        day: usize,
+        /// Lines working it.
+        count: i64,
+        /// The need.
+        need: i64,
+    },
+    /// Too few with a qualification (or a higher one) on a shift (`qualified_coverage`).
+    TooFewQualified {
+        /// The qualification needed.
+        qualification: Qualification,
+        /// The shift code.
+        code: String,
+        /// The day.
+        day: usize,
+        /// Lines with it working the shift.
+        count: i64,
+        /// How many are needed.
+        min: i64,
+    },
+    /// Too little rest between two shifts (`daily_rest`).
+    ShortDailyRest {
+        /// The first shift's code and day.
+        first: (String, usize),
+        /// The next shift's code and day.
+        second: (String, usize),
+        /// Hours between them; negative when they overlap.
+        rest_hours: f64,
+        /// The ordinary minimum.
+        min_hours: f64,
+        /// The minimum with a local agreement.
+        agreed_hours: f64,
+    },
+    /// No free period long enough in a calendar week (`weekly_rest`).
+    ShortWeeklyRest {
+        /// The week.
+        week: usize,
+        /// The longest continuous free period, in hours.
+        longest_hours: f64,
+        /// The week has no day off at all.
+        no_day_off: bool,
+        /// The ordinary minimum.
+        min_hours: f64,
+        /// The minimum with a local agreement.
+        agreed_hours: f64,
+    },
+    /// A shift longer than the longest allowed (`shift_length`).
+    ShiftTooLong {
+        /// The shift code.
+        code: String,
+        /// The day.
+        day: usize,
+        /// Its hours of work.
+        hours: f64,
+        /// The longest allowed.
+        max_hours: f64,
+    },
+    /// Too many hours in some 7 days (`hours_per_week`).
+    TooManyHoursIn7Days {
+        /// The first and the last day of the 7.
+        from: usize,
+        /// The last day.
+        to: usize,
+        /// Hours worked in them.
+        hours: f64,
+        /// At most.
+        max_hours: f64,
+    },
+    /// Too many hours per week on average over the averaging period (`hours_per_week`).
+    TooManyAverageHours {
+        /// The averaging period in weeks.
+        weeks: usize,
+        /// Its first day.
+        from: usize,
+        /// The average hours per week.
+        hours: f64,
+        /// At most.
+        max_hours: f64,
+    },
+    /// Two worked weekends closer than the weekend frequency allows (`weekend_frequency`).
+    WeekendsTooClose {
+        /// The first worked weekend's week.
+        week: usize,
+        /// The next worked weekend's week (the same when it is the line's only one).
+        next: usize,
+        /// Weeks in the cycle.
+        cycle_weeks: usize,
+        /// Works at most every f-th weekend.
+        frequency: u32,
+    },
+    /// Half a weekend worked where only whole weekends are allowed (`whole_weekend`).
+    HalfWeekend {
+        /// The week.
+        week: usize,
+        /// Saturday worked (and Sunday not); otherwise Sunday without Saturday.
+        saturday: bool,
+    },
+    /// Two Sundays in a row (`sunday_work`).
+    ConsecutiveSundays {
+        /// The first Sunday's week.
+        week: usize,
+        /// The next Sunday's week.
+        next: usize,
+    },
+    /// More than every other Sunday worked (`sunday_work`).
+    TooManySundays {
+        /// Sundays worked.
+        count: usize,
+        /// Weeks (Sundays) in the cycle.
+        weeks: usize,
+    },
+    /// A run of work days longer than the unit allows (`consecutive_days`).
+    TooManyDaysInARow {
+        /// Days in the run.
+        count: usize,
+        /// Its first day.
+        first: usize,
+        /// Its last day.
+        last: usize,
+        /// At most.
+        max: usize,
+    },
+    /// A line larger than its person's maximum, or 100 % for a vacancy (`position_size`).
+    PositionTooLarge {
+        /// The line's position in %.
+        pct: f64,
+        /// Its hours per week.
+        weekly_hours: f64,
+        /// The full-time hours per week.
+        full_time_hours: f64,
+        /// The maximum in %.
+        max_pct: f64,
+        /// Whose maximum: the employee, or none for a vacancy.
+        employee: Option<String>,
+    },
+    /// Shifts against the person's agreement on nights (`night_restriction`).
+    NightsAgainstAgreement {
+        /// The person.
+        employee: String,
+        /// Works no nights but has night shifts; otherwise works only nights but has others.
+        no_nights: bool,
+        /// The days of the offending shifts.
+        days: Vec<usize>,
+    },
+    /// Positions measured against more hours than the rota's kind allows (`full_time_hours`).
+    FullTimeTooHigh {
+        /// The full-time hours the scenario uses.
+        used_hours: f64,
+        /// The most the rota's kind allows.
+        legal_hours: f64,
+        /// Why that many.
+        basis: FullTimeBasis,
+    },
+}
+
+/// Why a rota's full time is what it is (AML § 10-4 (4), HTA § 4.2.1–4.2.4).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FullTimeBasis {
+    /// A line works nights and other shifts: HTA § 4.2.4.
+    ThreeShift {
+        /// The line that shows it.
+        line: LineRef,
+        /// Share of night hours in %.
+        night_pct: f64,
+        /// Share of Sunday hours in %.
+        sunday_pct: f64,
+    },
+    /// A line works Sundays at least every 3rd week: AML § 10-4 (4).
+    SundayWork {
+        /// The line that shows it.
+        line: LineRef,
+        /// Weeks with Sunday work.
+        sundays: usize,
+        /// Weeks in the cycle.
+        weeks: usize,
+    },
+    /// A line works day and evening shifts: AML § 10-4 (4).
+    TwoShift {
+        /// The line that shows it.
+        line: LineRef,
+    },
+    /// Day work: HTA § 4.2.1.
+    DayWork,
+}
+
+/// A rota line named in a message: its index and who holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineRef {
+    /// 0-based index in the rota.
+    pub index: usize,
+    /// The employee, or none for a vacancy.
+    pub employee: Option<String>,
 }
 
 static ALL_RULES: [RuleInfo; 13] = [
@@ -234,11 +452,15 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// "Kari" or "vacancy", for messages.
-    pub fn who(&self) -> String {
-        match &self.source.employee {
-            Some(name) => name.trim().to_string(),
-            None => "vacancy".to_string(),
+    /// The line as a message names it.
+    pub fn reference(&self) -> LineRef {
+        LineRef {
+            index: self.index,
+            employee: self
+                .source
+                .employee
+                .as_ref()
+                .map(|name| name.trim().to_string()),
         }
     }
 }
@@ -251,22 +473,6 @@ pub(crate) fn worked(day: usize, shift: &ShiftType) -> Worked<'_> {
         shift,
         start: base + i64::from(shift.start_minute().unwrap_or(0)),
         end: base + i64::from(shift.end_minute().unwrap_or(0)),
-    }
-}
-
-/// "Tue week 2" for day 8.
-pub(crate) fn day_name(day: usize) -> String {
-    format!("{} week {}", WEEKDAYS_EN[day % 7], day / 7 + 1)
-}
-
-/// Hours for messages: at most two decimals, no trailing zeros ("9.5", "11", "23.75").
-pub(crate) fn hours(value: f64) -> String {
-    let text = format!("{:.2}", (value * 100.0).round() / 100.0);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
     }
 }
 
@@ -366,13 +572,7 @@ mod tests {
     }
 
     #[test]
-    fn formats_places_and_numbers() {
-        assert_eq!(day_name(0), "Mon week 1");
-        assert_eq!(day_name(8), "Tue week 2");
-        assert_eq!(hours(9.5), "9.5");
-        assert_eq!(hours(11.0), "11");
-        assert_eq!(hours(23.75), "23.75");
-        assert_eq!(hours(35.033), "35.03");
+    fn formats_ordinals() {
         assert_eq!(ordinal(3), "3rd");
         assert_eq!(ordinal(2), "2nd");
         assert_eq!(ordinal(11), "11th");

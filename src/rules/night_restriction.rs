@@ -1,7 +1,7 @@
 //! Night restriction: a person who works no nights gets no night shift, and a person who works
 //! only nights gets nothing else.
 
-use super::{Ctx, RuleInfo, Severity, Violation, day_name};
+use super::{Ctx, RuleInfo, Severity, Violation, ViolationKind};
 use crate::model::{NightWork, ShiftKind};
 
 /// The rule.
@@ -17,10 +17,10 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
         let Some(employee) = line.employee else {
             continue;
         };
-        let (offending_is_night, what) = match employee.nights {
+        let offending_is_night = match employee.nights {
             NightWork::Any => continue,
-            NightWork::NoNights => (true, "works no nights but has night shifts"),
-            NightWork::NightsOnly => (false, "works only nights but has other shifts"),
+            NightWork::NoNights => true,
+            NightWork::NightsOnly => false,
         };
         let days: Vec<usize> = line
             .worked()
@@ -31,12 +31,15 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
         if days.is_empty() {
             continue;
         }
-        let places: Vec<String> = days.iter().map(|&day| day_name(day)).collect();
         out.push(Violation {
             rule: INFO.id,
             severity: Severity::Breach,
             line: Some(line.index),
-            message: format!("{} {what}: {}", employee.name.trim(), places.join(", ")),
+            what: ViolationKind::NightsAgainstAgreement {
+                employee: employee.name.trim().to_string(),
+                no_nights: offending_is_night,
+                days: days.clone(),
+            },
             days,
         });
     }
@@ -88,7 +91,7 @@ mod tests {
             vec![(Some(0), vec![2]), (Some(1), vec![4, 6])]
         );
         assert_eq!(
-            of(&violations, "night_restriction")[1].message,
+            of(&violations, "night_restriction")[1].message(),
             "Rune works only nights but has other shifts: Fri week 1, Sun week 1"
         );
     }

@@ -1,6 +1,6 @@
 //! Position size: a line is no larger than its person's maximum (100 % for a vacancy).
 
-use super::{Ctx, RuleInfo, Severity, Violation, hours};
+use super::{Ctx, RuleInfo, Severity, Violation, ViolationKind};
 use crate::calc;
 
 /// The rule.
@@ -25,22 +25,20 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
         let pct = weekly / full_time * 100.0;
         let max = line.employee.map_or(100.0, |employee| employee.max_pct);
         if pct > max + TOLERANCE_PCT {
-            let whose = match line.employee {
-                Some(employee) => format!("{}'s maximum", employee.name.trim()),
-                None => "a vacancy's maximum".to_string(),
-            };
             out.push(Violation {
                 rule: INFO.id,
                 severity: Severity::Breach,
                 line: Some(line.index),
                 days: Vec::new(),
-                message: format!(
-                    "position {:.2} % ({} h per week at {} h full time); at most {} % ({whose})",
+                what: ViolationKind::PositionTooLarge {
                     pct,
-                    hours(weekly),
-                    hours(full_time),
-                    hours(max)
-                ),
+                    weekly_hours: weekly,
+                    full_time_hours: full_time,
+                    max_pct: max,
+                    employee: line
+                        .employee
+                        .map(|employee| employee.name.trim().to_string()),
+                },
             });
         }
     }
@@ -84,13 +82,13 @@ mod tests {
         );
         let found = of(&violations, "position_size");
         assert_eq!(
-            found[0].message,
+            found[0].message(),
             "position 63.38 % (22.5 h per week at 35.5 h full time); at most 60 % (Anne's maximum)"
         );
         assert!(
-            found[1].message.starts_with("position 105.63 %"),
+            found[1].message().starts_with("position 105.63 %"),
             "{}",
-            found[1].message
+            found[1].message()
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Qualified coverage: enough people with a qualification (or a higher one) on a shift.
 
 use super::coverage::working;
-use super::{Ctx, RuleInfo, Severity, Violation, day_name};
+use super::{Ctx, RuleInfo, Severity, Violation, ViolationKind};
 
 /// The rule.
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -25,11 +25,13 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
                     severity: Severity::Breach,
                     line: None,
                     days: vec![day],
-                    message: format!(
-                        "{count} {:?} or higher on {code} {}, need {min}",
-                        need.qualification,
-                        day_name(day)
-                    ),
+                    what: ViolationKind::TooFewQualified {
+                        qualification: need.qualification,
+                        code: code.to_string(),
+                        day,
+                        count,
+                        min,
+                    },
                 });
             }
         }
@@ -80,8 +82,8 @@ mod tests {
             violations
                 .iter()
                 .find(|v| v.rule == "qualified_coverage")
-                .map(|v| v.message.as_str()),
-            Some("0 Helsefagarbeider or higher on N Thu week 1, need 1")
+                .map(|v| v.message()),
+            Some("0 Helsefagarbeider or higher on N Thu week 1, need 1".to_string())
         );
     }
 }

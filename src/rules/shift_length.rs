@@ -1,6 +1,6 @@
 //! Shift length: no shift longer than the agreed maximum (12.5 hours by default).
 
-use super::{Ctx, EPS, RuleInfo, Severity, Violation, day_name, hours};
+use super::{Ctx, EPS, RuleInfo, Severity, Violation, ViolationKind};
 
 /// The rule.
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -21,13 +21,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
                     severity: Severity::Breach,
                     line: Some(line.index),
                     days: vec![worked.day],
-                    message: format!(
-                        "{} on {} is {} h of work; at most {} h",
-                        worked.shift.code.trim(),
-                        day_name(worked.day),
-                        hours(length),
-                        hours(max)
-                    ),
+                    what: ViolationKind::ShiftTooLong {
+                        code: worked.shift.code.trim().to_string(),
+                        day: worked.day,
+                        hours: length,
+                        max_hours: max,
+                    },
                 });
             }
         }
@@ -58,7 +57,7 @@ mod tests {
             vec![(Some(0), vec![0]), (Some(0), vec![6]), (Some(1), vec![1])]
         );
         assert_eq!(
-            of(&violations, "shift_length")[0].message,
+            of(&violations, "shift_length")[0].message(),
             "L on Mon week 1 is 13 h of work; at most 12.5 h"
         );
     }

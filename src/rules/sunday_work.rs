@@ -2,7 +2,7 @@
 //! worked), and on average every other Sunday is off. Sunday work is any work between
 //! Saturday 18:00 and Sunday 22:00.
 
-use super::{Ctx, DAY, Line, RuleInfo, Severity, Violation};
+use super::{Ctx, DAY, Line, RuleInfo, Severity, Violation, ViolationKind};
 use crate::model::{SATURDAY, SUNDAY};
 
 /// The rule.
@@ -49,11 +49,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
                 severity: Severity::Agreement,
                 line: Some(line.index),
                 days,
-                message: format!(
-                    "works Sunday of week {} and the next Sunday (week {}); the Sunday after a worked Sunday is off unless agreed in writing",
-                    week + 1,
-                    next + 1
-                ),
+                what: ViolationKind::ConsecutiveSundays { week, next },
             });
         }
         let count = worked.iter().filter(|&&w| w).count();
@@ -66,9 +62,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
                     .filter(|&week| worked[week])
                     .map(sunday)
                     .collect(),
-                message: format!(
-                    "works {count} of {weeks} Sundays; on average every other Sunday must be off"
-                ),
+                what: ViolationKind::TooManySundays { count, weeks },
             });
         }
     }
@@ -119,7 +113,7 @@ mod tests {
         assert_eq!(found[0].severity, Severity::Agreement);
         assert_eq!(found[3].severity, Severity::Breach);
         assert_eq!(
-            found[3].message,
+            found[3].message(),
             "works 3 of 4 Sundays; on average every other Sunday must be off"
         );
     }

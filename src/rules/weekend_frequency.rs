@@ -1,6 +1,6 @@
 //! Weekend frequency: a line works at most every f-th weekend (every 3rd by default).
 
-use super::{Ctx, Line, RuleInfo, Severity, Violation, ordinal};
+use super::{Ctx, Line, RuleInfo, Severity, Violation, ViolationKind};
 use crate::model::{FRIDAY, SATURDAY, SUNDAY, ShiftKind};
 
 /// The rule.
@@ -44,24 +44,17 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
                     days.push(day);
                 }
             }
-            let works = if next == week {
-                format!("works the weekend of week {} every {weeks} weeks", week + 1)
-            } else {
-                format!(
-                    "works the weekends of week {} and week {}",
-                    week + 1,
-                    next + 1
-                )
-            };
             out.push(Violation {
                 rule: INFO.id,
                 severity: Severity::Breach,
                 line: Some(line.index),
                 days,
-                message: format!(
-                    "{works}; at most every {} weekend",
-                    ordinal(frequency as u32)
-                ),
+                what: ViolationKind::WeekendsTooClose {
+                    week,
+                    next,
+                    cycle_weeks: weeks,
+                    frequency: frequency as u32,
+                },
             });
         }
     }
@@ -95,7 +88,7 @@ mod tests {
             vec![(Some(0), vec![5, 6, 12, 13]), (Some(1), vec![40, 41, 5, 6])]
         );
         assert_eq!(
-            of(&violations, "weekend_frequency")[0].message,
+            of(&violations, "weekend_frequency")[0].message(),
             "works the weekends of week 1 and week 2; at most every 3rd weekend"
         );
     }

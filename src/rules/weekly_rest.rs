@@ -1,7 +1,7 @@
 //! Weekly rest: a continuous free period of at least 35 hours in every calendar week of the
 //! cycle (28 with a local agreement), around a day on which no shift starts.
 
-use super::{Ctx, DAY, EPS, Line, RuleInfo, Severity, Violation, hours};
+use super::{Ctx, DAY, EPS, Line, RuleInfo, Severity, Violation, ViolationKind};
 
 /// The rule.
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -49,23 +49,18 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
             } else {
                 Severity::Breach
             };
-            let no_day_off = if off_days.is_empty() {
-                " (no day off)"
-            } else {
-                ""
-            };
             out.push(Violation {
                 rule: INFO.id,
                 severity,
                 line: Some(line.index),
                 days: week_days,
-                message: format!(
-                    "longest continuous rest in week {} is {} h{no_day_off}; at least {} h ({} h with a local agreement)",
-                    week + 1,
-                    hours(best),
-                    hours(rules.min_weekly_rest_hours),
-                    hours(rules.min_weekly_rest_agreed_hours)
-                ),
+                what: ViolationKind::ShortWeeklyRest {
+                    week,
+                    longest_hours: best,
+                    no_day_off: off_days.is_empty(),
+                    min_hours: rules.min_weekly_rest_hours,
+                    agreed_hours: rules.min_weekly_rest_agreed_hours,
+                },
             });
         }
     }
@@ -101,7 +96,7 @@ mod tests {
         let found = of(&violations, "weekly_rest");
         assert_eq!(found[0].severity, Severity::Agreement);
         assert_eq!(
-            found[0].message,
+            found[0].message(),
             "longest continuous rest in week 2 is 33.5 h; at least 35 h (28 h with a local agreement)"
         );
     }
@@ -119,9 +114,9 @@ mod tests {
             vec![(Some(0), (7..14).collect())]
         );
         assert!(
-            found[0].message.contains("week 2 is 0 h (no day off)"),
+            found[0].message().contains("week 2 is 0 h (no day off)"),
             "{}",
-            found[0].message
+            found[0].message()
         );
         assert_eq!(found[0].severity, Severity::Breach);
 
@@ -133,7 +128,7 @@ mod tests {
         );
         assert!(
             of(&violations, "weekly_rest")[0]
-                .message
+                .message()
                 .contains("week 1 is 23.75 h")
         );
     }

@@ -1,7 +1,7 @@
 //! Whole weekends: a line that works a weekend works both Saturday and Sunday (a unit rule;
 //! breaking it needs a local agreement).
 
-use super::{Ctx, RuleInfo, Severity, Violation};
+use super::{Ctx, RuleInfo, Severity, Violation, ViolationKind};
 use crate::model::{SATURDAY, SUNDAY};
 
 /// The rule.
@@ -19,23 +19,21 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Violation>) {
     for line in &ctx.lines {
         for week in 0..ctx.weeks {
             let (saturday, sunday) = (week * 7 + SATURDAY, week * 7 + SUNDAY);
-            let message = match (line.cells[saturday].is_some(), line.cells[sunday].is_some()) {
-                (true, false) => format!(
-                    "works Saturday but not Sunday of week {}; whole weekends only",
-                    week + 1
-                ),
-                (false, true) => format!(
-                    "works Sunday but not Saturday of week {}; whole weekends only",
-                    week + 1
-                ),
-                _ => continue,
-            };
+            let worked_saturday =
+                match (line.cells[saturday].is_some(), line.cells[sunday].is_some()) {
+                    (true, false) => true,
+                    (false, true) => false,
+                    _ => continue,
+                };
             out.push(Violation {
                 rule: INFO.id,
                 severity: Severity::Agreement,
                 line: Some(line.index),
                 days: vec![saturday, sunday],
-                message,
+                what: ViolationKind::HalfWeekend {
+                    week,
+                    saturday: worked_saturday,
+                },
             });
         }
     }

@@ -84,8 +84,8 @@ pub enum Diagnosis {
     },
     /// The independent checker found full time at odds with the law for this rota.
     FullTimeDoesNotFit {
-        /// The checker's words.
-        detail: String,
+        /// What the checker found.
+        detail: crate::rules::ViolationKind,
     },
     /// The model and the independent checker disagree: the proposal was withheld.
     InternalCheck {

@@ -302,12 +302,12 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                         if v.rule == "full_time_hours" {
                             // The scenario's full time, not the model, is at odds with the law.
                             Diagnosis::FullTimeDoesNotFit {
-                                detail: v.message.clone(),
+                                detail: v.what.clone(),
                             }
                         } else {
                             Diagnosis::InternalCheck {
                                 rule: v.rule.to_string(),
-                                detail: v.message.clone(),
+                                detail: v.message(),
                             }
                         }
                     })

@@ -350,9 +350,12 @@ pub fn violation_text(violation: &Violation, language: Language) -> String {
         Severity::Agreement => language.pick("krever lokal avtale", "needs a local agreement"),
     };
     if reference.is_empty() {
-        format!("{name}, {severity}: {}", violation.message)
+        format!("{name}, {severity}: {}", violation.text(language))
     } else {
-        format!("{name} ({reference}), {severity}: {}", violation.message)
+        format!(
+            "{name} ({reference}), {severity}: {}",
+            violation.text(language)
+        )
     }
 }
 
@@ -441,7 +444,7 @@ fn rule_check(ui: &mut Ui, lines: &[RotaLine], violations: &[Violation], languag
                         violation_place(v, lines, language)
                     ),
                 )
-                .on_hover_text(&v.message);
+                .on_hover_text(v.text(language));
             }
         });
 }
