@@ -235,8 +235,9 @@ fn a_broken_file_shows_its_problems_and_keeps_the_work() {
     harness.run();
     harness.state_mut().open_file(&broken);
     harness.run();
-    harness.get_by_label(r#"shifts[0].end: "25:00" is not a time of day (HH:MM)"#);
-    harness.get_by_label("needs.N[6]: -1 is negative");
+    // In bokmål, with the app's own labels beside the file's field names.
+    harness.get_by_label(r#"shifts[0].end («Slutt» under Vakttyper): "25:00" er ikke et klokkeslett (TT:MM)"#);
+    harness.get_by_label("needs.N[6] («Behov» under Bemanningsbehov): -1 er negativt");
     assert_eq!(
         harness.state().scenario().rota.weekend_frequency,
         2,
