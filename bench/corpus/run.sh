@@ -9,6 +9,7 @@
 #   --slice N     only the first N units (sorted by name); default all
 #   --out DIR     where results.json and RESULTS.md go (default bench/corpus)
 #   --note TEXT   a sentence for the top of RESULTS.md (e.g. "baseline before …")
+#   --quality-seconds S  the quality phase of ideal mode (default 0: the structure alone)
 #   --no-wait     do not wait while cargo or rustc is running (the numbers are then noisy);
 #                 by default a solve that overlapped a build is run again (up to twice)
 #   FILES         units to run instead of bench/corpus/units/unit_*.ron
@@ -29,6 +30,7 @@ cd "$root"
 
 modes="ideal,today,rotating"
 time_limit=20
+quality_seconds=0
 slice=0
 out_dir="$here"
 wait_idle=1
@@ -45,6 +47,7 @@ while [ "$#" -gt 0 ]; do
         --out) out_dir="$2"; shift 2 ;;
         --out=*) out_dir="${1#*=}"; shift ;;
         --no-wait) wait_idle=0; shift ;;
+        --quality-seconds) quality_seconds="$2"; shift 2 ;;
         --note) note="$2"; shift 2 ;;
         --note=*) note="${1#*=}"; shift ;;
         -h|--help) sed -n '2,/^set /p' "$here/run.sh" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -106,7 +109,7 @@ for file in "${files[@]}"; do
             busy_before=0; busy && busy_before=1
             t0=$(date +%s.%N)
             timeout --kill-after=10 "$safety" "$run_heltid" solve "$file" --mode "$mode" \
-                --time-limit "$time_limit" --json --out "$tmp/proposal.ron" \
+                --time-limit "$time_limit" --quality-seconds "$quality_seconds" --json --out "$tmp/proposal.ron" \
                 >"$tmp/solve.json" 2>"$tmp/solve.err"
             solve_rc=$?
             t1=$(date +%s.%N)

@@ -121,6 +121,10 @@ pub enum Command {
         /// Seconds before the best proposal so far is returned.
         #[arg(long, default_value_t = 30.0, value_parser = parse_seconds)]
         time_limit: f64,
+        /// Seconds of the quality phase (fewer single shifts and days off, even weeks), on top of
+        /// the time limit; 0 skips it.
+        #[arg(long, default_value_t = 10.0, value_parser = parse_seconds)]
+        quality_seconds: f64,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -215,6 +219,7 @@ pub fn run(command: Command) -> ExitCode {
             file,
             mode,
             time_limit,
+            quality_seconds,
             json,
             out,
             lang,
@@ -222,6 +227,7 @@ pub fn run(command: Command) -> ExitCode {
             &file,
             mode.into(),
             time_limit,
+            quality_seconds,
             json,
             out.as_deref(),
             lang.language(),

@@ -297,6 +297,7 @@ pub fn run(
     file: &Path,
     mode: SolveMode,
     time_limit: f64,
+    quality_seconds: f64,
     json: bool,
     out: Option<&Path>,
     language: Language,
@@ -322,7 +323,7 @@ pub fn run(
     let options = SolveOptions {
         mode,
         time_limit_seconds: time_limit,
-        ..SolveOptions::default()
+        quality_seconds,
     };
     let report = solve(&scenario, &options, &SolveControl::default());
     if report.status.has_proposal() {

@@ -196,18 +196,28 @@ impl Diagnosis {
                     "No single rule explains it: the needs cannot be met by lines within the rules together (e.g. more people needed on a day than can work it). Check the needs.",
                 )
                 .into(),
-            Diagnosis::Timeout { seconds, heads_needed } => {
-                if nb {
+            Diagnosis::Timeout {
+                seconds,
+                heads_needed,
+                uneven_cycle,
+            } => {
+                let mut text = if nb {
                     format!(
-                        "Ingen turnus ble funnet innen tidsgrensen på {} sekunder, og ingen ble bevist umulig. Grensene gir rom for en fra {heads_needed} hoder. Prøv en lengre tidsgrense.",
+                        "Ingen turnus ble funnet innen tidsgrensen på {} sekunder, og ingen ble bevist umulig. Det trengs minst {heads_needed} hoder. Prøv en lengre tidsgrense.",
                         language.number(*seconds, 0)
                     )
                 } else {
                     format!(
-                        "No rota was found within the time limit of {} s, and none was proven impossible. The bounds allow one from {heads_needed} heads. Try a longer time limit.",
+                        "No rota was found within the time limit of {} s, and none was proven impossible. At least {heads_needed} heads are needed. Try a longer time limit.",
                         language.number(*seconds, 0)
                     )
+                };
+                if let Some(warning) = uneven_cycle {
+                    // The likely reason, with what to do about it.
+                    text.push(' ');
+                    text.push_str(&warning.text(language));
                 }
+                text
             }
             Diagnosis::FullTimeDoesNotFit { detail } => {
                 let detail = detail.text(language);

@@ -79,8 +79,11 @@ pub enum Diagnosis {
     Timeout {
         /// The time limit.
         seconds: f64,
-        /// Fewest heads by the bounds.
+        /// Fewest heads proven necessary.
         heads_needed: u32,
+        /// The cycle's weeks and weekend frequency when the cycle is not a multiple of it (such
+        /// units are much harder to plan), with the nearest lengths that are.
+        uneven_cycle: Option<crate::model::Warning>,
     },
     /// The independent checker found full time at odds with the law for this rota.
     FullTimeDoesNotFit {

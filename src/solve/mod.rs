@@ -323,7 +323,15 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
         } else if report.status == SolveStatus::Timeout && report.diagnosis.is_empty() {
             report.diagnosis.push(Diagnosis::Timeout {
                 seconds: options.time_limit_seconds,
-                heads_needed: report.bounds.heads_needed,
+                heads_needed: report
+                    .proven_lower_bound_heads
+                    .max(report.bounds.heads_needed),
+                uneven_cycle: crate::model::warnings(scenario).into_iter().find(|w| {
+                    matches!(
+                        w,
+                        crate::model::Warning::CycleNotMultipleOfWeekendFrequency { .. }
+                    )
+                }),
             });
         }
     }
