@@ -32,15 +32,24 @@ pub(crate) fn today_lines(
             } else {
                 employee.position_pct
             };
+            let family = match employee.nights {
+                crate::model::NightWork::Any => ShiftFamily::NightsOrDays,
+                crate::model::NightWork::NoNights => ShiftFamily::NoNights,
+                crate::model::NightWork::NightsOnly => ShiftFamily::NightsOnly,
+            };
+            // Whole shifts: when the person's maximum is their position (or close to it), no
+            // sum of shifts may lie between the two; the line then keeps the largest whole-shift
+            // size under the maximum, less than one shift below today.
+            let max_hours = hours_for(employee.max_pct);
+            let mut min_hours = hours_for(current) - 1e-6;
+            if smallest_line_hours(instance, min_hours) > max_hours + 1e-6 {
+                min_hours = min_hours.min(largest_line_hours(instance, family, max_hours) - 1e-6);
+            }
             LineSpec {
                 holder: Holder::Employee(index),
-                family: match employee.nights {
-                    crate::model::NightWork::Any => ShiftFamily::NightsOrDays,
-                    crate::model::NightWork::NoNights => ShiftFamily::NoNights,
-                    crate::model::NightWork::NightsOnly => ShiftFamily::NightsOnly,
-                },
+                family,
                 weekend_group: None,
-                min_hours: hours_for(current) - 1e-6,
+                min_hours,
                 max_hours: hours_for(employee.max_pct),
                 // A wish for full time is met by a line within the full-time tolerance.
                 wanted_hours: employee
@@ -395,4 +404,28 @@ fn fairest_wishes(
         }
     }
     (false, first)
+}
+
+/// The largest sum of whole shifts of `family` that stays within `at_most` hours.
+fn largest_line_hours(instance: &Instance, family: ShiftFamily, at_most: f64) -> f64 {
+    let minutes: Vec<usize> = instance
+        .shifts
+        .iter()
+        .filter(|s| super::ideal::in_family(family, s.night))
+        .map(|s| (s.hours * 60.0).round() as usize)
+        .filter(|&m| m > 0)
+        .collect();
+    let limit = (at_most * 60.0 + 1e-6).floor().max(0.0) as usize;
+    let mut reachable = vec![false; limit + 1];
+    reachable[0] = true;
+    for total in 0..=limit {
+        if reachable[total] {
+            for &m in &minutes {
+                if total + m <= limit {
+                    reachable[total + m] = true;
+                }
+            }
+        }
+    }
+    (0..=limit).rev().find(|&t| reachable[t]).unwrap_or(0) as f64 / 60.0
 }
