@@ -236,7 +236,9 @@ fn a_broken_file_shows_its_problems_and_keeps_the_work() {
     harness.state_mut().open_file(&broken);
     harness.run();
     // In bokmål, with the app's own labels beside the file's field names.
-    harness.get_by_label(r#"shifts[0].end («Slutt» under Vakttyper): "25:00" er ikke et klokkeslett (TT:MM)"#);
+    harness.get_by_label(
+        r#"shifts[0].end («Slutt» under Vakttyper): "25:00" er ikke et klokkeslett (TT:MM)"#,
+    );
     harness.get_by_label("needs.N[6] («Behov» under Bemanningsbehov): -1 er negativt");
     assert_eq!(
         harness.state().scenario().rota.weekend_frequency,

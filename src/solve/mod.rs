@@ -414,6 +414,8 @@ struct Found {
     lines: Vec<LineSpec>,
     x: ShiftCells,
     used: Vec<Option<usize>>,
+    /// Seconds building its model took: what another model of this size will cost.
+    build_seconds: f64,
 }
 
 /// Looks for any rota for `lines` within `seconds`; the run's status with what was found.
@@ -441,15 +443,23 @@ fn find_rota_for(
     let building = Instant::now();
     let built = model::build(instance, lines, goal, &[]);
     let (x, used) = (built.x.clone(), built.used.clone());
-    let seconds = seconds - building.elapsed().as_secs_f64();
+    let build_seconds = building.elapsed().as_secs_f64();
     // Any rota without over-staffing is as good as another: stop at the first.
-    let result = run_model(built, seconds, Some(0.0), None, control, started);
+    let result = run_model(
+        built,
+        seconds - build_seconds,
+        Some(0.0),
+        None,
+        control,
+        started,
+    );
     let status = result.status;
     let found = matches!(status, RunStatus::Optimal | RunStatus::Feasible).then(|| Found {
         result,
         lines: lines.to_vec(),
         x,
         used,
+        build_seconds,
     });
     (status, found)
 }

@@ -129,12 +129,16 @@ pub(super) fn solve_today(
     };
     control.set_phase("ønsker og færre ledige stillinger".into(), started);
     let fewest_vacancies = fewest_vacancies(instance, &lines);
-    let (level_proven, first) =
-        fairest_wishes(instance, &lines, first, control, started, remaining);
+    // Every further step builds a model as large as the first: that time must be left.
+    let reserve = first.build_seconds;
+    let usable = || remaining() - reserve;
+    let (level_proven, first) = fairest_wishes(instance, &lines, first, control, started, &usable);
     let (proven, best) = if level_proven {
         (true, first)
-    } else {
+    } else if usable() > 0.5 {
         optimise(instance, &lines, first, control, started, remaining)
+    } else {
+        (false, first)
     };
     let in_use = used_vacancies(&best);
     let all_wishes_met = wishes_met(instance, &best);
@@ -258,6 +262,7 @@ fn optimise(
                     lines: lines.to_vec(),
                     x,
                     used,
+                    build_seconds: first.build_seconds,
                 },
             )
         }
