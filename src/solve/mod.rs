@@ -439,11 +439,16 @@ fn find_rota_for(
     control: &SolveControl,
     started: Instant,
 ) -> (RunStatus, Option<Found>) {
-    // Building a large model takes time of its own: it counts against the limit.
+    // Building a large model takes time of its own: it counts against the limit, and a run
+    // with less time left than the last build took would only end late.
+    if seconds <= control.build_estimate() {
+        return (RunStatus::TimeLimit, None);
+    }
     let building = Instant::now();
     let built = model::build(instance, lines, goal, &[]);
     let (x, used) = (built.x.clone(), built.used.clone());
     let build_seconds = building.elapsed().as_secs_f64();
+    control.record_build(build_seconds);
     // Any rota without over-staffing is as good as another: stop at the first.
     let result = run_model(
         built,

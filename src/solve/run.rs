@@ -29,6 +29,9 @@ pub struct SolveControl {
     pub cancel: Arc<AtomicBool>,
     /// Updated while solving.
     pub progress: Arc<Mutex<Progress>>,
+    /// Seconds the last model took to build (f64 bits): a run with less time left than that
+    /// would end past the limit before HiGHS even starts.
+    pub last_build_seconds: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl SolveControl {
@@ -45,6 +48,17 @@ impl SolveControl {
     /// A copy of the current progress.
     pub fn progress(&self) -> Progress {
         self.progress.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    /// Seconds the last model took to build.
+    pub(super) fn build_estimate(&self) -> f64 {
+        f64::from_bits(self.last_build_seconds.load(Ordering::Relaxed))
+    }
+
+    /// Records how long a model took to build.
+    pub(super) fn record_build(&self, seconds: f64) {
+        self.last_build_seconds
+            .store(seconds.to_bits(), Ordering::Relaxed);
     }
 
     pub(super) fn set_phase(&self, phase: String, started: Instant) {
@@ -220,6 +234,8 @@ pub fn run_model(
     // again about 40 µs per row): only where it can finish in time.
     if presolve_seconds > time_limit {
         highs_model.set_option("mip_heuristic_run_feasibility_jump", false);
+        // Symmetry detection at the start of the search does not stop at the limit either.
+        highs_model.set_option("mip_detect_symmetry", false);
     }
     highs_model.set_option("threads", 1);
     highs_model.set_option("random_seed", 1);
