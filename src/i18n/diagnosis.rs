@@ -171,12 +171,12 @@ impl Diagnosis {
             Diagnosis::Unfinished { seconds_left } => {
                 if nb {
                     format!(
-                        "Ingen turnus oppfyller behovet og reglene, og med de {} sekundene som var igjen fant ikke diagnosen hvilke vakter som blir tomme. Prøv en lengre tidsgrense.",
+                        "Ingen turnus oppfyller behovet og reglene, og på {} sekunder fant ikke diagnosen hvilke vakter som blir tomme. Prøv en lengre tidsgrense.",
                         language.number(*seconds_left, 0)
                     )
                 } else {
                     format!(
-                        "No rota satisfies the needs and the rules, and with the {} s left the diagnosis could not find which shifts stay empty. Try a longer time limit.",
+                        "No rota satisfies the needs and the rules, and in {} s the diagnosis could not find which shifts stay empty. Try a longer time limit.",
                         language.number(*seconds_left, 0)
                     )
                 }

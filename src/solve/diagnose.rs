@@ -270,15 +270,18 @@ pub fn after_infeasible(
 ) -> Vec<Diagnosis> {
     let started = Instant::now();
     let lines = diagnosis_lines(scenario, instance, mode);
-    // Each run gets an even share of what is left, so time a quick run saves goes to the next.
+    // The first run (which shifts stay empty) decides whether there is anything to say: it gets
+    // half the time. The relaxed runs share what is left evenly, so time a quick run saves goes
+    // to the next.
     let runs = RuleFamily::ALL.len() as f64 + 1.0;
-    let share = |done: f64| (seconds - started.elapsed().as_secs_f64()).max(0.0) / (runs - done);
-    let slots = match uncovered_slots(instance, &lines, &[], control, share(0.0)) {
+    let left = || (seconds - started.elapsed().as_secs_f64()).max(0.0);
+    let share = |done: f64| left() / (runs - done);
+    let slots = match uncovered_slots(instance, &lines, &[], control, left() * 0.5) {
         Slots::Proven(slots) => slots,
         Slots::LinesImpossible => return vec![Diagnosis::LinesImpossible(mode)],
         Slots::Unknown => {
             return vec![Diagnosis::Unfinished {
-                seconds_left: seconds.max(0.0),
+                seconds_left: (seconds * 0.5).max(0.0),
             }];
         }
     };
