@@ -514,3 +514,62 @@ fn the_quality_phase_halves_the_score_and_keeps_the_structure() {
     };
     assert_eq!(sizes(&phase.cells_before), sizes(&cells));
 }
+
+/// Issue 12, finding 6: a 1-week cycle at every weekend. The cycle repeats, so a worked Sunday is
+/// followed by itself: the model and the checker must agree, and the user gets the rule, not an
+/// internal failure.
+#[test]
+fn a_one_week_cycle_names_the_sunday_rule_not_an_internal_failure() {
+    let mut scenario = example("solsiden.ron");
+    scenario.rota.weeks = 1;
+    scenario.rota.weekend_frequency = 1;
+    scenario.today = None;
+    let report = run(&scenario, SolveMode::Ideal, 20.0);
+    let text = diagnosis_text(&report, Language::English);
+    assert!(!text.contains("Internal check"), "{text}");
+    assert_eq!(report.status, SolveStatus::Infeasible, "{text}");
+    assert!(text.contains("AML § 10-8 (4)"), "{text}");
+}
+
+/// Issue 12, finding 7: a diagnosis that finishes early says what it found, never that it ran
+/// out of time.
+#[test]
+fn a_quick_diagnosis_does_not_claim_it_ran_out_of_time() {
+    let mut scenario = example("fjellro.ron");
+    scenario.rota.weekend_frequency = 12;
+    let started = std::time::Instant::now();
+    let report = run(&scenario, SolveMode::Ideal, 30.0);
+    let text = diagnosis_text(&report, Language::English);
+    if started.elapsed().as_secs_f64() < 25.0 {
+        assert!(!text.contains("could not find"), "{text}");
+        assert!(!text.contains("within the time limit"), "{text}");
+    }
+    assert!(report.status.has_proposal() || !report.diagnosis.is_empty());
+}
+
+/// Issue 12, finding 3: a 52-week cycle of Fjellro (about 150,000 rows) returns within its time
+/// limit plus a little, with the best it had. Generous margin: CI machines are shared.
+#[test]
+fn a_large_model_returns_near_its_time_limit() {
+    let mut scenario = example("fjellro.ron");
+    scenario.rota.weeks = 52;
+    let started = std::time::Instant::now();
+    let report = run_with_quality(&scenario, SolveMode::Ideal, 2.0, 0.0);
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(seconds < 4.5, "{seconds:.1} s at a 2 s limit");
+    assert!(report.status.has_proposal() || !report.diagnosis.is_empty());
+}
+
+fn run_with_quality(
+    scenario: &Scenario,
+    mode: SolveMode,
+    seconds: f64,
+    quality: f64,
+) -> SolveReport {
+    let options = SolveOptions {
+        mode,
+        time_limit_seconds: seconds,
+        quality_seconds: quality,
+    };
+    solve(scenario, &options, &SolveControl::default())
+}
