@@ -378,19 +378,8 @@ fn lines_from_cells(instance: &Instance, cells: &quality::Cells) -> Vec<super::P
 
 /// Lines in a solution that reach `threshold` hours over the cycle.
 fn count_reaching(instance: &Instance, found: &Found, threshold: f64) -> u32 {
-    found
-        .x
-        .iter()
-        .filter(|line| {
-            let hours: f64 = line
-                .iter()
-                .flat_map(|day| day.iter().enumerate())
-                .filter_map(|(s, cell)| cell.map(|(_, c)| (s, c)))
-                .filter(|&(_, c)| found.result.values.get(c).is_some_and(|&v| v > 0.5))
-                .map(|(s, _)| instance.shifts[s].hours)
-                .sum();
-            hours >= threshold - 1e-6
-        })
+    (0..found.x.len())
+        .filter(|&line| found.line_hours(instance, line) >= threshold - 1e-6)
         .count() as u32
 }
 

@@ -418,6 +418,19 @@ struct Found {
     build_seconds: f64,
 }
 
+impl Found {
+    /// Hours line `line` works in this solution.
+    fn line_hours(&self, instance: &Instance, line: usize) -> f64 {
+        self.x[line]
+            .iter()
+            .flat_map(|day| day.iter().enumerate())
+            .filter_map(|(s, cell)| cell.map(|(_, c)| (s, c)))
+            .filter(|&(_, c)| self.result.values.get(c).is_some_and(|&v| v > 0.5))
+            .map(|(s, _)| instance.shifts[s].hours)
+            .sum()
+    }
+}
+
 /// Looks for any rota for `lines` within `seconds`; the run's status with what was found.
 fn find_rota(
     instance: &Instance,

@@ -198,23 +198,12 @@ fn fewest_vacancies(instance: &Instance, lines: &[LineSpec]) -> usize {
         .max(0.0) as usize
 }
 
-/// Hours a line works in a solution.
-fn line_hours(instance: &Instance, found: &Found, line: usize) -> f64 {
-    found.x[line]
-        .iter()
-        .flat_map(|day| day.iter().enumerate())
-        .filter_map(|(s, cell)| cell.map(|(_, c)| (s, c)))
-        .filter(|&(_, c)| found.result.values.get(c).is_some_and(|&v| v > 0.5))
-        .map(|(s, _)| instance.shifts[s].hours)
-        .sum()
-}
-
 /// Whether every wish is met in a solution (in whole shifts: the smallest line reaching it).
 fn wishes_met(instance: &Instance, found: &Found) -> bool {
     found.lines.iter().enumerate().all(|(l, spec)| {
         spec.wanted_hours.is_none_or(|wanted| {
             let wanted = smallest_line_hours(instance, wanted.min(spec.max_hours));
-            line_hours(instance, found, l) + 1e-6 >= wanted.min(spec.max_hours)
+            found.line_hours(instance, l) + 1e-6 >= wanted.min(spec.max_hours)
         })
     })
 }
@@ -243,7 +232,7 @@ fn optimise(
     let mut largest: f64 = 0.0;
     for &(l, column) in &built.wish_shortfall {
         let wanted = lines[l].wanted_hours.unwrap_or(0.0).min(lines[l].max_hours);
-        let short = (wanted - line_hours(instance, &first, l)).max(0.0);
+        let short = (wanted - first.line_hours(instance, l)).max(0.0);
         initial[column] = short;
         largest = largest.max(short);
     }
