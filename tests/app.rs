@@ -388,6 +388,19 @@ fn todays_rota_shows_its_four_breaches_in_forslag() {
     harness.get_by_label(
         "3 regelbrudd og 1 sted som krever lokal avtale, markert i rutenettet (pek for regelen).",
     );
+    // Today's lines measured like a proposal's, so the two can be compared line for line.
+    let scenario = harness.state().scenario().clone();
+    let today = scenario.today.as_ref().expect("today's rota");
+    let cells: Vec<Vec<String>> = today
+        .lines
+        .iter()
+        .map(|l| l.cells().into_iter().map(str::to_string).collect())
+        .collect();
+    let quality = heltid::calc::rota_quality(&scenario, &cells);
+    let singles = heltid::i18n::Language::Bokmal.number(quality.singles_per_line_per_6_weeks(), 1);
+    harness.get_by_label_contains(&format!(
+        "Linjekvalitet: {singles} enkeltvakter og enkeltfridager"
+    ));
     // The four places `heltid verify` finds, each with its place and the rule's Norwegian name.
     for place in [
         "Linje 7 (Nora), ons uke 2 – tor uke 2: Daglig hviletid (AML § 10-8 (1))",

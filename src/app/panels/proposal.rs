@@ -471,6 +471,25 @@ fn stats_line(ui: &mut Ui, scenario: &Scenario, lines: &[RotaLine], language: La
         t("under 50 %:", "under 50 %:"),
         language.number(after.under_50_share_pct, 0),
     ));
+    // What a union representative looks at first: single shifts, single days off, uneven weeks.
+    let cells: Vec<Vec<String>> = lines
+        .iter()
+        .map(|line| line.cells().into_iter().map(str::to_string).collect())
+        .collect();
+    let quality = crate::calc::rota_quality(scenario, &cells);
+    let backward: u32 = quality.lines.iter().map(|l| l.backward_rotations).sum();
+    ui.label(match language {
+        Language::Bokmal => format!(
+            "Linjekvalitet: {} enkeltvakter og enkeltfridager per linje per 6 uker · ukespredning {} t i snitt · {backward} bakoverrotasjoner.",
+            n(quality.singles_per_line_per_6_weeks()),
+            n(quality.average_week_spread())
+        ),
+        Language::English => format!(
+            "Line quality: {} single shifts and single days off per line per 6 weeks · weekly spread {} h on average · {backward} backward rotations.",
+            n(quality.singles_per_line_per_6_weeks()),
+            n(quality.average_week_spread())
+        ),
+    });
     ui.label(match language {
         Language::Bokmal => format!(
             "Heltid: en linje fra {} % regnes som heltid (toleranse {} prosentpoeng, under Enhet og regler).",
