@@ -64,6 +64,8 @@ need_window_libraries() {
     have_lib libXi.so.6 || missing+=(libxi6)
     have_lib libXrandr.so.2 || missing+=(libxrandr2)
     have_lib libX11-xcb.so.1 || missing+=(libx11-xcb1)
+    # Open, Save as and Export use the desktop's file dialog; without a portal rfd needs zenity.
+    command -v zenity >/dev/null || missing+=(zenity)
     install_packages "${missing[@]}"
 }
 
@@ -83,7 +85,7 @@ case "${1:-}" in
         shift
         need_build_tools
         need_test_tools
-    cargo test --release "$@"
+        cargo test --release "$@"
         ;;
     setup)
         need_build_tools
