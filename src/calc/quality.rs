@@ -36,8 +36,8 @@ pub struct RotaQuality {
     pub weeks: u32,
 }
 
-/// Day, evening or night: the rhythm a line follows (a long day shift is a day).
-fn rhythm(kind: ShiftKind) -> u8 {
+/// Day (0), evening (1) or night (2): the rhythm a line follows (a long day shift is a day).
+pub fn rhythm(kind: ShiftKind) -> u8 {
     match kind {
         ShiftKind::Day | ShiftKind::Long => 0,
         ShiftKind::Evening => 1,

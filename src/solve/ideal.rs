@@ -81,10 +81,17 @@ fn unsolved_bounds(instance: &Instance, families: &[ShiftFamily]) -> u32 {
         .map(|&family| {
             let own = instance.only_shifts(|shift| in_family(family, shift.night));
             let (hours, weekend_heads) = family_need(&own, family);
-            let hours_bound = (hours / own.full_time_cycle_hours() - 1e-9).ceil().max(1.0) as u32;
-            hours_bound.max(weekend_bound(&own, weekend_heads))
+            fewest_heads(&own, hours, weekend_heads)
         })
         .sum()
+}
+
+/// Fewest heads by the bounds: the hours (whole full-time lines) and the weekends.
+fn fewest_heads(instance: &Instance, hours: f64, weekend_heads: u32) -> u32 {
+    let hours_bound = (hours / instance.full_time_cycle_hours() - 1e-9)
+        .ceil()
+        .max(1.0) as u32;
+    hours_bound.max(weekend_bound(instance, weekend_heads))
 }
 
 /// Fewest heads the weekends need: f·W when the cycle is a multiple of f. Otherwise a line can
@@ -201,8 +208,7 @@ pub(super) fn solve_ideal(
         let deadline = started.elapsed().as_secs_f64() + remaining() * share;
         let family_remaining = || deadline - started.elapsed().as_secs_f64();
         let remaining: &dyn Fn() -> f64 = &family_remaining;
-        let hours_bound = (hours / full_cycle - 1e-9).ceil().max(1.0) as u32;
-        let lower = hours_bound.max(weekend_bound(instance, weekend_heads));
+        let lower = fewest_heads(instance, hours, weekend_heads);
         let mut found = None;
         let mut status = SolveStatus::Infeasible;
         // Every head count below `proven_below` is proven impossible.

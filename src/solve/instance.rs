@@ -100,11 +100,7 @@ impl Instance {
             if counts.iter().all(|&c| c == 0) {
                 continue;
             }
-            rhythm.push(match shift.kind {
-                ShiftKind::Day | ShiftKind::Long => 0,
-                ShiftKind::Evening => 1,
-                ShiftKind::Night => 2,
-            });
+            rhythm.push(calc::rhythm(shift.kind));
             shifts.push(ShiftInfo {
                 code: shift.code.trim().to_string(),
                 start: i64::from(shift.start_minute().unwrap_or(0)),

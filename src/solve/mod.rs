@@ -354,32 +354,42 @@ pub(super) fn fixed_groups(instance: &Instance) -> bool {
 
 /// The smallest sum of shift hours that reaches `at_least` (lines are made of whole shifts).
 pub(crate) fn smallest_line_hours(instance: &Instance, at_least: f64) -> f64 {
-    let minutes: Vec<usize> = instance
-        .shifts
-        .iter()
-        .map(|s| (s.hours * 60.0).round() as usize)
-        .filter(|&m| m > 0)
-        .collect();
+    let minutes = shift_minutes(instance, |_| true);
     let target = (at_least * 60.0 - 1e-6).ceil().max(0.0) as usize;
     let Some(&longest) = minutes.iter().max() else {
         return at_least;
     };
-    let mut reachable = vec![false; target + longest + 1];
+    let reachable = whole_shift_sums(&minutes, target + longest);
+    (target..reachable.len())
+        .find(|&total| reachable[total])
+        .map_or(at_least, |total| total as f64 / 60.0)
+}
+
+/// The minutes of each shift `keep` accepts (those with any length).
+fn shift_minutes(instance: &Instance, keep: impl Fn(&instance::ShiftInfo) -> bool) -> Vec<usize> {
+    instance
+        .shifts
+        .iter()
+        .filter(|s| keep(s))
+        .map(|s| (s.hours * 60.0).round() as usize)
+        .filter(|&m| m > 0)
+        .collect()
+}
+
+/// Which totals of minutes, up to `limit`, a line of whole shifts of these lengths can have.
+fn whole_shift_sums(minutes: &[usize], limit: usize) -> Vec<bool> {
+    let mut reachable = vec![false; limit + 1];
     reachable[0] = true;
-    for total in 0..reachable.len() {
-        if !reachable[total] {
-            continue;
-        }
-        if total >= target {
-            return total as f64 / 60.0;
-        }
-        for &m in &minutes {
-            if total + m < reachable.len() {
-                reachable[total + m] = true;
+    for total in 0..=limit {
+        if reachable[total] {
+            for &m in minutes {
+                if total + m <= limit {
+                    reachable[total + m] = true;
+                }
             }
         }
     }
-    at_least
+    reachable
 }
 
 /// Fewest hours of a full-time line, as a sum of whole shifts.

@@ -47,6 +47,15 @@ pub struct LineSpec {
     pub qualification: Option<Qualification>,
 }
 
+impl LineSpec {
+    /// Hours the holder wishes for, within their maximum, when that is more than the line's
+    /// minimum (today mode); None when there is no wish to meet.
+    pub fn wish(&self) -> Option<f64> {
+        let wanted = self.wanted_hours?.min(self.max_hours);
+        (wanted > self.min_hours + 1e-6).then_some(wanted)
+    }
+}
+
 /// Rule families that can be switched off to find out which rule makes a scenario infeasible.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RuleFamily {
@@ -674,10 +683,7 @@ fn fair_wishes_and_few_vacancies(
 ) -> (Vec<(usize, usize)>, Option<usize>) {
     let instance = b.instance;
     let wishes: Vec<(usize, f64)> = (0..b.lines.len())
-        .filter_map(|l| {
-            let wanted = b.lines[l].wanted_hours?.min(b.lines[l].max_hours);
-            (wanted > b.lines[l].min_hours + 1e-6).then_some((l, wanted))
-        })
+        .filter_map(|l| Some((l, b.lines[l].wish()?)))
         .collect();
     let mut columns = Vec::new();
     let mut shortfalls = Vec::new();

@@ -231,7 +231,7 @@ fn optimise(
     initial.resize(built.var_count, 0.0);
     let mut largest: f64 = 0.0;
     for &(l, column) in &built.wish_shortfall {
-        let wanted = lines[l].wanted_hours.unwrap_or(0.0).min(lines[l].max_hours);
+        let wanted = lines[l].wish().unwrap_or(0.0);
         let short = (wanted - first.line_hours(instance, l)).max(0.0);
         initial[column] = short;
         largest = largest.max(short);
@@ -306,6 +306,15 @@ fn wish_reports(
         .collect()
 }
 
+/// Hours the employees' lines promise at least, in whole shifts.
+fn promised_hours(instance: &Instance, lines: &[LineSpec]) -> f64 {
+    lines
+        .iter()
+        .filter(|l| l.holder != Holder::Vacancy)
+        .map(|l| smallest_line_hours(instance, l.min_hours))
+        .sum()
+}
+
 /// The smallest largest shortfall the hours allow (water-filling): the hours left after everyone
 /// keeps today's position go to the wishes, the largest first, until they run out.
 fn water_level(increments: &[f64], spare_hours: f64) -> f64 {
@@ -339,26 +348,17 @@ fn fairest_wishes(
     remaining: &dyn Fn() -> f64,
 ) -> (bool, Found) {
     let wishers: Vec<usize> = (0..lines.len())
-        .filter(|&l| {
-            lines[l]
-                .wanted_hours
-                .is_some_and(|w| w.min(lines[l].max_hours) > lines[l].min_hours + 1e-6)
-        })
+        .filter(|&l| lines[l].wish().is_some())
         .collect();
     if wishers.is_empty() {
         return (false, first);
     }
-    // Measured from today's position in whole shifts, as `kept` is.
+    // Measured from today's position in whole shifts, as `promised_hours` is.
     let increment = |l: usize| {
         let today = smallest_line_hours(instance, lines[l].min_hours);
-        (lines[l].wanted_hours.unwrap_or(0.0).min(lines[l].max_hours) - today).max(0.0)
+        (lines[l].wish().unwrap_or(0.0) - today).max(0.0)
     };
-    let kept: f64 = lines
-        .iter()
-        .filter(|l| l.holder != Holder::Vacancy)
-        .map(|l| smallest_line_hours(instance, l.min_hours))
-        .sum();
-    let spare = instance.cycle_need_hours() - kept;
+    let spare = instance.cycle_need_hours() - promised_hours(instance, lines);
     let increments: Vec<f64> = wishers.iter().map(|&l| increment(l)).collect();
     let level = water_level(&increments, spare.max(0.0));
     let shift = instance
@@ -375,12 +375,7 @@ fn fairest_wishes(
             let raise = (increment(l) - (level + extra * shift)).max(0.0);
             trial[l].min_hours = lines[l].min_hours + raise;
         }
-        let promised: f64 = trial
-            .iter()
-            .filter(|t| t.holder != Holder::Vacancy)
-            .map(|t| smallest_line_hours(instance, t.min_hours))
-            .sum();
-        if promised > instance.cycle_need_hours() + 1e-6 {
+        if promised_hours(instance, &trial) > instance.cycle_need_hours() + 1e-6 {
             continue;
         }
         // The level itself is the question worth a little more time: it would prove the rest.
@@ -402,24 +397,8 @@ fn fairest_wishes(
 
 /// The largest sum of whole shifts of `family` that stays within `at_most` hours.
 fn largest_line_hours(instance: &Instance, family: ShiftFamily, at_most: f64) -> f64 {
-    let minutes: Vec<usize> = instance
-        .shifts
-        .iter()
-        .filter(|s| super::ideal::in_family(family, s.night))
-        .map(|s| (s.hours * 60.0).round() as usize)
-        .filter(|&m| m > 0)
-        .collect();
+    let minutes = super::shift_minutes(instance, |s| super::ideal::in_family(family, s.night));
     let limit = (at_most * 60.0 + 1e-6).floor().max(0.0) as usize;
-    let mut reachable = vec![false; limit + 1];
-    reachable[0] = true;
-    for total in 0..=limit {
-        if reachable[total] {
-            for &m in &minutes {
-                if total + m <= limit {
-                    reachable[total + m] = true;
-                }
-            }
-        }
-    }
+    let reachable = super::whole_shift_sums(&minutes, limit);
     (0..=limit).rev().find(|&t| reachable[t]).unwrap_or(0) as f64 / 60.0
 }
