@@ -168,6 +168,17 @@ impl Diagnosis {
                 (_, true) => "Linjene selv kan ikke lages innenfor reglene, uansett dekning. Se etter regler som ikke gir rom for noen linje (hvile, dager på rad, timer på 7 dager).".into(),
                 (_, false) => "The lines themselves cannot be planned within the rules, whatever the coverage. Look for rules that leave no possible line (rest, days in a row, hours in 7 days).".into(),
             },
+            Diagnosis::PositionImpossible {
+                employee,
+                position_pct,
+            } => {
+                let pct = language.number(*position_pct, 1);
+                if nb {
+                    format!("{employee} kan ikke ha en linje på {pct} % innenfor reglene og sine egne begrensninger (natt, maksimum), selv uten noe annet å dekke. Sjekk stillingen og begrensningene, eller reglene for hvile, dager på rad og helger.")
+                } else {
+                    format!("{employee} cannot have a line of {pct} % within the rules and their own restrictions (nights, maximum), even with nothing else to cover. Check the position and the restrictions, or the rules for rest, days in a row and weekends.")
+                }
+            }
             Diagnosis::Unfinished { seconds_left } => {
                 if nb {
                     format!(
@@ -218,6 +229,17 @@ impl Diagnosis {
                     text.push_str(&warning.text(language));
                 }
                 text
+            }
+            Diagnosis::PositionsNotYetKept {
+                employees,
+                hours_per_week,
+            } => {
+                let hours = language.number(*hours_per_week, 1);
+                if nb {
+                    format!("Den beste turnusen som ble funnet, lar {employees} ansatte ligge til sammen {hours} timer per uke under dagens stilling. Ingen skal gå ned, så den er holdt tilbake.")
+                } else {
+                    format!("The best rota found leaves {employees} employees {hours} h per week in all below today's position. Nobody may go down, so it is withheld.")
+                }
             }
             Diagnosis::FullTimeDoesNotFit { detail } => {
                 let detail = detail.text(language);

@@ -35,6 +35,14 @@ pub enum Diagnosis {
     },
     /// Every need is zero.
     NothingToPlan,
+    /// Today mode, out of time: the best rota found still leaves employees below today's
+    /// position, so it is withheld.
+    PositionsNotYetKept {
+        /// Employees below today's position.
+        employees: u32,
+        /// Their hours below it, in all, per week.
+        hours_per_week: f64,
+    },
     /// Today mode: today's positions exceed the need, so the proposal over-staffs as a buffer.
     OverStaffedAsBuffer {
         /// Today's positions, hours per week.
@@ -59,6 +67,14 @@ pub enum Diagnosis {
     CoverableButNotInMode(SolveMode),
     /// The lines cannot be planned whatever the coverage.
     LinesImpossible(SolveMode),
+    /// Today mode: an employee's position cannot be held within the rules and their own
+    /// restrictions, even with nothing else to cover.
+    PositionImpossible {
+        /// The employee.
+        employee: String,
+        /// Today's position, %.
+        position_pct: f64,
+    },
     /// The diagnosis ran out of time.
     Unfinished {
         /// Seconds it had.
@@ -192,6 +208,7 @@ fn diagnosis_lines(scenario: &Scenario, instance: &Instance, mode: SolveMode) ->
                     max_hours: full_cycle,
                     wanted_hours: None,
                     qualification: None,
+                    soft_hours: None,
                 })
                 .collect()
         }

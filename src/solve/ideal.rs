@@ -228,6 +228,7 @@ pub(super) fn solve_ideal(
                     max_hours: full_cycle,
                     wanted_hours: None,
                     qualification: None,
+                    soft_hours: None,
                 })
                 .collect();
             let least = least_line_hours(instance, heads, weekend_heads);
@@ -330,9 +331,17 @@ pub(super) fn solve_ideal(
         let mut improved_lines = Vec::new();
         for (family_instance, found, hours) in solved {
             let seconds = quality_seconds * hours / total_hours.max(1e-9);
-            let improved = quality::improve(&family_instance, &found, seconds, control, started);
+            let cells = super::neighbourhood::cells_of(&family_instance, &found);
+            let improved = quality::improve(
+                &family_instance,
+                &found.lines,
+                cells,
+                seconds,
+                control,
+                started,
+            );
             quality_proven &= improved.score_after <= 1e-9;
-            let mut lines = lines_from_cells(&family_instance, &improved.cells);
+            let mut lines = super::lines_from_cells(&family_instance, &improved.cells);
             lines.retain(|line| line.hours_per_week > 0.0);
             improved_lines.extend(lines);
         }
@@ -351,35 +360,6 @@ pub(super) fn solve_ideal(
     let open = vec![None; report.lines.len()];
     qualify::label_qualifications(instance, &mut report.lines, &open);
     sort_lines(instance, &mut report.lines);
-}
-
-/// Proposed lines from a rota of shift indices.
-fn lines_from_cells(instance: &Instance, cells: &quality::Cells) -> Vec<super::ProposedLine> {
-    let weeks = instance.weeks as f64;
-    cells
-        .iter()
-        .map(|line| {
-            let hours: f64 = line
-                .iter()
-                .flatten()
-                .map(|&s| instance.shifts[s].hours)
-                .sum();
-            super::ProposedLine {
-                employee: None,
-                qualification: None,
-                cells: line
-                    .iter()
-                    .map(|cell| {
-                        cell.map_or(crate::model::OFF.to_string(), |s| {
-                            instance.shifts[s].code.clone()
-                        })
-                    })
-                    .collect(),
-                hours_per_week: hours / weeks,
-                position_pct: crate::calc::position_pct(hours / weeks, instance.full_time_hours),
-            }
-        })
-        .collect()
 }
 
 /// Lines in a solution that reach `threshold` hours over the cycle.

@@ -68,6 +68,8 @@ pub struct Instance {
     /// Need per cycle day and shift, when it is not the same every week (what a few re-planned
     /// lines must cover while the others stay as they are). Only the model's coverage reads it.
     pub need_by_day: Option<Vec<Vec<u32>>>,
+    /// The same for `qualified_need`: `[entry][cycle day]`.
+    pub qualified_need_by_day: Option<Vec<Vec<u32>>>,
     /// The weights of the quality score (the quality phase).
     pub quality: crate::model::QualityRules,
     /// Day (0), evening (1) or night (2) rhythm per shift, for kind changes.
@@ -190,6 +192,7 @@ impl Instance {
             full_time_tolerance_pct: rules.full_time_tolerance_pct,
             coverage_exact: rules.coverage_exact,
             need_by_day: None,
+            qualified_need_by_day: None,
             quality: scenario.quality.clone(),
             rhythm,
         }
@@ -220,6 +223,8 @@ impl Instance {
             short_single_day_rest: remap(&self.short_single_day_rest),
             sunday_work: kept.iter().map(|&s| self.sunday_work[s]).collect(),
             weekend_work: kept.iter().map(|&s| self.weekend_work[s]).collect(),
+            need_by_day: None,
+            qualified_need_by_day: None,
             ..self.clone()
         }
     }
@@ -234,6 +239,14 @@ impl Instance {
         match &self.need_by_day {
             Some(by_day) => by_day[d % self.days][s],
             None => self.need[s][d % 7],
+        }
+    }
+
+    /// Minimum of `qualified_need[entry]` on cycle day `d`.
+    pub fn qualified_need_on(&self, entry: usize, d: usize) -> u32 {
+        match &self.qualified_need_by_day {
+            Some(by_day) => by_day[entry][d % self.days],
+            None => self.qualified_need[entry].2[d % 7],
         }
     }
 

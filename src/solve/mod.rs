@@ -11,8 +11,10 @@ mod diagnose;
 mod ideal;
 mod instance;
 pub mod model;
+mod neighbourhood;
 mod qualify;
 mod quality;
+mod repair;
 mod rotating;
 pub mod run;
 mod targets;
@@ -263,6 +265,7 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
             ),
             SolveMode::Today => today::solve_today(
                 scenario,
+                options.quality_seconds,
                 &instance,
                 &mut report,
                 control,
@@ -320,7 +323,12 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
             let time = remaining().max(1.0);
             report.diagnosis =
                 diagnose::after_infeasible(scenario, &instance, options.mode, control, time);
-        } else if report.status == SolveStatus::Timeout && report.diagnosis.is_empty() {
+        } else if report.status == SolveStatus::Timeout
+            && !report
+                .diagnosis
+                .iter()
+                .any(|d| matches!(d, Diagnosis::Timeout { .. }))
+        {
             report.diagnosis.push(Diagnosis::Timeout {
                 seconds: options.time_limit_seconds,
                 heads_needed: report
@@ -423,9 +431,6 @@ struct Found {
     result: RunResult,
     lines: Vec<LineSpec>,
     x: ShiftCells,
-    used: Vec<Option<usize>>,
-    /// Seconds building its model took: what another model of this size will cost.
-    build_seconds: f64,
 }
 
 impl Found {
@@ -469,7 +474,7 @@ fn find_rota_for(
     }
     let building = Instant::now();
     let built = model::build(instance, lines, goal, &[]);
-    let (x, used) = (built.x.clone(), built.used.clone());
+    let x = built.x.clone();
     let build_seconds = building.elapsed().as_secs_f64();
     control.record_build(build_seconds);
     // Any rota without over-staffing is as good as another: stop at the first.
@@ -486,10 +491,40 @@ fn find_rota_for(
         result,
         lines: lines.to_vec(),
         x,
-        used,
-        build_seconds,
     });
     (status, found)
+}
+
+/// Proposed lines from a rota of shift indices.
+pub(super) fn lines_from_cells(
+    instance: &Instance,
+    cells: &neighbourhood::Cells,
+) -> Vec<ProposedLine> {
+    let weeks = instance.weeks as f64;
+    cells
+        .iter()
+        .map(|line| {
+            let hours: f64 = line
+                .iter()
+                .flatten()
+                .map(|&s| instance.shifts[s].hours)
+                .sum();
+            ProposedLine {
+                employee: None,
+                qualification: None,
+                cells: line
+                    .iter()
+                    .map(|cell| {
+                        cell.map_or(crate::model::OFF.to_string(), |s| {
+                            instance.shifts[s].code.clone()
+                        })
+                    })
+                    .collect(),
+                hours_per_week: hours / weeks,
+                position_pct: crate::calc::position_pct(hours / weeks, instance.full_time_hours),
+            }
+        })
+        .collect()
 }
 
 /// Reads the lines out of a solution, skipping the lines in `skip`.

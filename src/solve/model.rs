@@ -45,6 +45,9 @@ pub struct LineSpec {
     pub wanted_hours: Option<f64>,
     /// The holder's qualification; None lets the solver choose (ideal lines, vacancies).
     pub qualification: Option<Qualification>,
+    /// Hours the line should come within (`Goal::ReachHours`): each hour outside costs, while
+    /// `min_hours` and `max_hours` stay hard.
+    pub soft_hours: Option<(f64, f64)>,
 }
 
 impl LineSpec {
@@ -109,6 +112,8 @@ pub enum Goal {
     /// The quality phase: the lowest quality score (single shifts and days off, kind changes,
     /// backward rotation, uneven weeks), weighted by the scenario's `quality`.
     Quality,
+    /// Repair: the fewest hours outside the lines' `soft_hours` (coverage as for `AnyRota`).
+    ReachHours,
 }
 
 /// One term of the quality score in a model, to compute a start value from a rota.
@@ -280,6 +285,9 @@ pub fn build(
         sunday_off_after_sunday_work(&mut b);
     }
     position_size(&mut b);
+    if goal == Goal::ReachHours {
+        hours_outside_soft_limits(&mut b, &mut objective);
+    }
     symmetry_breaking(&mut b);
     let (wish_shortfall, largest_shortfall) = if goal == Goal::Today {
         fair_wishes_and_few_vacancies(&mut b, &mut objective)
@@ -401,7 +409,7 @@ fn coverage(
                 }
             } else if b.instance.coverage_exact {
                 b.constraints.push(constraint!(planned == need));
-            } else if goal == Goal::AnyRota {
+            } else if matches!(goal, Goal::AnyRota | Goal::ReachHours) {
                 b.constraints.push(constraint!(planned >= need));
             } else {
                 // Over-staffing is allowed but penalised: each extra shift costs (in today mode
@@ -448,7 +456,7 @@ fn qualified_coverage(b: &mut Builder) {
             b.constraints.push(constraint!(higher <= lower));
         }
     }
-    for &(s, level, min) in &instance.qualified_need {
+    for (entry, &(s, level, _)) in instance.qualified_need.iter().enumerate() {
         for d in 0..instance.days {
             let mut qualified = Expression::from(0.0);
             for (l, line) in b.lines.iter().enumerate() {
@@ -467,7 +475,7 @@ fn qualified_coverage(b: &mut Builder) {
                     }
                 }
             }
-            let min = f64::from(min[d % 7]);
+            let min = f64::from(instance.qualified_need_on(entry, d));
             b.constraints.push(constraint!(qualified >= min));
         }
     }
@@ -668,6 +676,23 @@ fn position_size(b: &mut Builder) {
             b.constraints
                 .push(constraint!(hours.clone() >= line.min_hours * used.clone()));
         }
+    }
+}
+
+/// Repair: every hour a line lies below or above its `soft_hours` costs one.
+fn hours_outside_soft_limits(b: &mut Builder, objective: &mut Expression) {
+    for l in 0..b.lines.len() {
+        let Some((low, high)) = b.lines[l].soft_hours else {
+            continue;
+        };
+        let hours = b.hours(l, 0..b.instance.days);
+        let used = b.used_expression(l);
+        let (short, _) = b.add(variable().min(0.0));
+        let (over, _) = b.add(variable().min(0.0));
+        b.constraints
+            .push(constraint!(hours.clone() + short >= low * used.clone()));
+        b.constraints.push(constraint!(hours - over <= high * used));
+        *objective -= short + over;
     }
 }
 

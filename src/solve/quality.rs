@@ -7,37 +7,16 @@
 //! `Goal::Quality`, covering what the other lines leave of the need, and kept when the score
 //! falls. Each step is small enough for HiGHS to solve in a fraction of a second.
 
-use super::model::{self, Goal, LineSpec, Penalty};
+use super::Instance;
+use super::model::{self, Goal, LineSpec};
+use super::neighbourhood::{Cells, Random, cells_from_values, line_hours, residual, start_values};
 use super::run::{RunStatus, SolveControl, run_model};
-use super::{Found, Instance};
 use std::time::Instant;
-
-/// A rota as shift indices: `cells[line][day]`, None for a day off.
-pub(super) type Cells = Vec<Vec<Option<usize>>>;
 
 /// The rota after the phase and its score (the MIP's terms).
 pub(super) struct Improved {
     pub cells: Cells,
     pub score_after: f64,
-}
-
-/// The rota of a solution as shift indices.
-pub(super) fn cells_of(instance: &Instance, found: &Found) -> Cells {
-    found
-        .x
-        .iter()
-        .map(|line| {
-            (0..instance.days)
-                .map(|d| {
-                    line[d].iter().position(|cell| {
-                        cell.is_some_and(|(_, c)| {
-                            found.result.values.get(c).is_some_and(|&v| v > 0.5)
-                        })
-                    })
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// A line's score with the MIP's terms (single work days and days off, rhythm changes, backward
@@ -82,36 +61,20 @@ fn line_score(instance: &Instance, line: &[Option<usize>]) -> f64 {
     score
 }
 
-/// A small deterministic generator: the same rota gives the same phase.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
-    }
-}
-
-/// Re-plans the rota in `found` for quality within `seconds`.
+/// Re-plans the rota `cells` of `lines` for quality within `seconds`.
 pub(super) fn improve(
     instance: &Instance,
-    found: &Found,
+    lines: &[LineSpec],
+    mut cells: Cells,
     seconds: f64,
     control: &SolveControl,
     started: Instant,
 ) -> Improved {
     let phase = Instant::now();
-    let mut cells = cells_of(instance, found);
-    let lines = &found.lines;
     let scores =
         |cells: &Cells| -> Vec<f64> { cells.iter().map(|l| line_score(instance, l)).collect() };
     let mut score = scores(&cells);
-    let hours: Vec<f64> = cells
-        .iter()
-        .map(|l| l.iter().flatten().map(|&s| instance.shifts[s].hours).sum())
-        .collect();
+    let hours: Vec<f64> = cells.iter().map(|l| line_hours(instance, l)).collect();
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
     let mut tried_worst = vec![0u32; cells.len()];
     let count = cells.len();
@@ -183,21 +146,7 @@ fn replan(
     control: &SolveControl,
     started: Instant,
 ) -> Option<Vec<Vec<Option<usize>>>> {
-    let shifts = instance.shifts.len();
-    let left: Vec<Vec<u32>> = (0..instance.days)
-        .map(|d| {
-            (0..shifts)
-                .map(|s| {
-                    let others = (0..cells.len())
-                        .filter(|l| !chosen.contains(l) && cells[*l][d] == Some(s))
-                        .count() as u32;
-                    instance.need_on(s, d).saturating_sub(others)
-                })
-                .collect()
-        })
-        .collect();
-    let mut part = instance.clone();
-    part.need_by_day = Some(left);
+    let part = residual(instance, cells, lines, chosen);
     let specs: Vec<LineSpec> = chosen
         .iter()
         .map(|&l| LineSpec {
@@ -207,73 +156,13 @@ fn replan(
         })
         .collect();
     let built = model::build(&part, &specs, Goal::Quality, &[]);
-    // The start: the chosen lines as they are.
-    let mut start = vec![0.0; built.var_count];
-    let current: Vec<&Vec<Option<usize>>> = chosen.iter().map(|&l| &cells[l]).collect();
-    for (k, line) in current.iter().enumerate() {
-        for (d, cell) in line.iter().enumerate() {
-            if let Some(s) = cell
-                && let Some((_, column)) = built.x[k][d][*s]
-            {
-                start[column] = 1.0;
-            }
-        }
-    }
-    let days = instance.days;
-    let works = |k: usize, d: usize| f64::from(u8::from(current[k][d % days].is_some()));
-    let week_hours = |k: usize, week: usize| -> f64 {
-        current[k][week * 7..week * 7 + 7]
-            .iter()
-            .flatten()
-            .map(|&s| instance.shifts[s].hours)
-            .sum()
-    };
-    for &(column, penalty) in &built.penalties {
-        start[column] = match penalty {
-            Penalty::SingleWorkDay { line, day } => {
-                (works(line, day) - works(line, day + days - 1) - works(line, day + 1)).max(0.0)
-            }
-            Penalty::SingleDayOff { line, day } => {
-                (works(line, day + days - 1) + works(line, day + 1) - works(line, day) - 1.0)
-                    .max(0.0)
-            }
-            Penalty::KindChange {
-                line,
-                day,
-                backward,
-            } => {
-                let rhythm = |d: usize| current[line][d % days].map(|s| instance.rhythm[s]);
-                match (rhythm(day), rhythm(day + 1)) {
-                    (Some(a), Some(b)) if (backward && b < a) || (!backward && b != a) => 1.0,
-                    _ => 0.0,
-                }
-            }
-            Penalty::BusiestWeek { line } => (0..instance.weeks)
-                .map(|w| week_hours(line, w))
-                .fold(0.0, f64::max),
-            Penalty::QuietestWeek { line } => (0..instance.weeks)
-                .map(|w| week_hours(line, w))
-                .fold(f64::INFINITY, f64::min),
-        };
-    }
+    // The start: the chosen lines as they are (HiGHS works out their penalties).
+    let current: Vec<&[Option<usize>]> = chosen.iter().map(|&l| cells[l].as_slice()).collect();
+    let start = start_values(&built, &current);
     let x = built.x.clone();
     let result = run_model(built, seconds, None, Some(&start), control, started);
     if !matches!(result.status, RunStatus::Optimal | RunStatus::Feasible) {
         return None;
     }
-    Some(
-        (0..chosen.len())
-            .map(|k| {
-                (0..days)
-                    .map(|d| {
-                        x[k][d].iter().position(|cell| {
-                            cell.is_some_and(|(_, c)| {
-                                result.values.get(c).is_some_and(|&v| v > 0.5)
-                            })
-                        })
-                    })
-                    .collect()
-            })
-            .collect(),
-    )
+    Some(cells_from_values(&x, &result.values, instance.days))
 }

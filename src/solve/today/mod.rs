@@ -1,0 +1,499 @@
+//! Today mode: every employee keeps at least today's position, wishes for more are met as far as
+//! the hours allow, and the remaining hours become as few vacancies as possible.
+
+mod wishes;
+
+use super::diagnose::Diagnosis;
+use super::model::{self, Goal, Holder, LineSpec, ShiftFamily};
+use super::neighbourhood::{Cells, cells_from_values, cells_of, line_hours, start_values};
+use super::run::{RunStatus, SolveControl, run_model};
+use super::{
+    QualityPhase, SolveReport, SolveStatus, Target, TargetReport, find_rota_for, lines_from_cells,
+    qualify, quality, repair, set_objective, smallest_line_hours,
+};
+use crate::calc;
+use crate::model::Scenario;
+use crate::solve::Instance;
+use std::time::Instant;
+
+/// The line specs for today mode: one per employee, then vacancies.
+pub(crate) fn today_lines(
+    scenario: &Scenario,
+    instance: &Instance,
+    vacancies: usize,
+) -> Vec<LineSpec> {
+    let full_cycle = instance.full_time_cycle_hours();
+    let full_time_from_pct = 100.0 - instance.full_time_tolerance_pct;
+    // A full-time person keeps a full-time line, which 7.5 h shifts may put a little under 100 %.
+    let hours_for = |pct: f64| pct.min(100.0) / 100.0 * full_cycle;
+    let mut lines: Vec<LineSpec> = scenario
+        .staff
+        .iter()
+        .enumerate()
+        .map(|(index, employee)| {
+            let current = if employee.position_pct >= full_time_from_pct {
+                full_time_from_pct
+            } else {
+                employee.position_pct
+            };
+            let family = match employee.nights {
+                crate::model::NightWork::Any => ShiftFamily::NightsOrDays,
+                crate::model::NightWork::NoNights => ShiftFamily::NoNights,
+                crate::model::NightWork::NightsOnly => ShiftFamily::NightsOnly,
+            };
+            // Whole shifts: when the person's maximum is their position (or close to it), no
+            // sum of shifts may lie between the two; the line then keeps the largest whole-shift
+            // size under the maximum, less than one shift below today.
+            let max_hours = hours_for(employee.max_pct);
+            let mut min_hours = hours_for(current) - 1e-6;
+            let largest = largest_line_hours(instance, family, max_hours);
+            if largest < min_hours {
+                min_hours = largest - 1e-6;
+            }
+            LineSpec {
+                holder: Holder::Employee(index),
+                family,
+                weekend_group: None,
+                min_hours,
+                max_hours: hours_for(employee.max_pct),
+                // A wish for full time is met by a line within the full-time tolerance.
+                wanted_hours: employee
+                    .wanted_pct
+                    .map(|wanted| hours_for(wanted.min(full_time_from_pct.max(current)))),
+                qualification: Some(employee.qualification),
+                soft_hours: None,
+            }
+        })
+        .collect();
+    for _ in 0..vacancies {
+        lines.push(LineSpec {
+            holder: Holder::Vacancy,
+            family: ShiftFamily::NightsOrDays,
+            weekend_group: None,
+            min_hours: instance.min_position_pct / 100.0 * full_cycle,
+            max_hours: full_cycle,
+            wanted_hours: None,
+            qualification: None,
+            soft_hours: None,
+        });
+    }
+    lines
+}
+
+/// How many vacancy lines to offer the model: enough for the hours and the weekends.
+pub(super) fn vacancy_count(scenario: &Scenario, instance: &Instance) -> usize {
+    let full_cycle = instance.full_time_cycle_hours();
+    let staff_hours: f64 = scenario
+        .staff
+        .iter()
+        .map(|e| e.position_pct / 100.0 * full_cycle)
+        .sum();
+    let missing_hours = (instance.cycle_need_hours() - staff_hours).max(0.0);
+    let per_vacancy = (instance.min_position_pct / 100.0 * full_cycle).max(full_cycle / 4.0);
+    let for_hours = (missing_hours / per_vacancy).ceil() as usize;
+    let bounds_heads = calc::bounds(scenario).heads_needed as usize;
+    for_hours.max(bounds_heads.saturating_sub(scenario.staff.len())) + 2
+}
+
+/// Today mode as one optimisation (see [`super::model::Goal::Today`]): everyone keeps at least
+/// today's position (hard); over-staffing, where at-least coverage allows it, as little as
+/// possible; wishes met as fairly as the hours allow (the largest shortfall as small as possible,
+/// then the total); then the fewest vacancies.
+///
+/// HiGHS often finds no first rota for the whole model within the limit, so the search goes in
+/// steps, each from the rota before: a short try at the whole model (it also proves a unit
+/// infeasible quickly); else a rota without the positions, repaired until everyone keeps
+/// theirs ([`repair`]); the wishes raised as far as the hours allow ([`wishes`]); with
+/// at-least coverage, every line brought down to its smallest whole-shift size; then the
+/// optimisation, started from that rota. A step that reaches its arithmetic optimum proves the
+/// result.
+pub(super) fn solve_today(
+    scenario: &Scenario,
+    quality_seconds: f64,
+    instance: &Instance,
+    report: &mut SolveReport,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) {
+    let vacancies = vacancy_count(scenario, instance);
+    let lines = today_lines(scenario, instance, vacancies);
+    control.set_phase(
+        format!(
+            "{} ansatte og inntil {vacancies} ledige linjer",
+            scenario.staff.len()
+        ),
+        started,
+    );
+    let Some(mut cells) = first_rota(
+        scenario, instance, &lines, report, control, started, remaining,
+    ) else {
+        return;
+    };
+    control.set_phase("ønsker og færre ledige stillinger".into(), started);
+    let fewest_vacancies = fewest_vacancies(instance, &lines);
+    let mut proven = false;
+    if let Some((level_proven, raised)) =
+        wishes::fairest_wishes(instance, &lines, &cells, control, started, remaining)
+    {
+        cells = raised;
+        proven = level_proven;
+    }
+    if !instance.coverage_exact && !proven {
+        let (tight, tightened) =
+            least_overstaffing(instance, &lines, cells, control, started, remaining);
+        cells = tightened;
+        proven = tight;
+    }
+    if !proven && remaining() > 0.5 {
+        (proven, cells) = optimise(instance, &lines, cells, control, started, remaining);
+    }
+    // The quality phase: every line keeps its hours, so positions and wishes stay as they are.
+    let mut quality_phase = None;
+    if quality_seconds > 0.0 {
+        let phase_started = Instant::now();
+        control.set_phase("linjekvalitet".into(), started);
+        let before = cells.clone();
+        let improved = quality::improve(instance, &lines, cells, quality_seconds, control, started);
+        cells = improved.cells;
+        quality_phase = Some((before, improved.score_after <= 1e-9, phase_started));
+    }
+    let in_use = used_vacancies(&lines, &cells);
+    let arithmetic_optimum = instance.coverage_exact
+        && wishes_met(instance, &lines, &cells)
+        && in_use <= fewest_vacancies;
+    report.status = if proven || arithmetic_optimum {
+        SolveStatus::Optimal
+    } else {
+        SolveStatus::Feasible
+    };
+    let names: Vec<String> = scenario
+        .staff
+        .iter()
+        .map(|e| e.name.trim().to_string())
+        .collect();
+    // An empty vacancy is no position.
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&l| lines[l].holder != Holder::Vacancy || cells[l].iter().any(Option::is_some))
+        .collect();
+    let kept_cells: Cells = kept.iter().map(|&l| cells[l].clone()).collect();
+    if let Some((before, proven, phase_started)) = quality_phase {
+        let before: Cells = kept.iter().map(|&l| before[l].clone()).collect();
+        report.quality_phase = Some(QualityPhase {
+            cells_before: lines_from_cells(instance, &before)
+                .into_iter()
+                .map(|l| l.cells)
+                .collect(),
+            proven,
+            seconds: phase_started.elapsed().as_secs_f64(),
+        });
+    }
+    let mut proposed = lines_from_cells(instance, &kept_cells);
+    let mut fixed = Vec::with_capacity(proposed.len());
+    for (line, &l) in proposed.iter_mut().zip(&kept) {
+        fixed.push(lines[l].qualification);
+        if let Holder::Employee(index) = lines[l].holder {
+            line.employee = Some(names[index].clone());
+        }
+    }
+    // Vacancies are advertised with the lowest qualification the needs allow.
+    qualify::label_qualifications(instance, &mut proposed, &fixed);
+    report.proven_lower_bound_heads = report.bounds.heads_needed;
+    report.lines = proposed;
+    report.targets = wish_reports(scenario, instance, &report.lines);
+    set_objective(report, in_use as f64, fewest_vacancies as f64);
+}
+
+/// A rota where everyone keeps today's position, or None with the report's status set.
+fn first_rota(
+    scenario: &Scenario,
+    instance: &Instance,
+    lines: &[LineSpec],
+    report: &mut SolveReport,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> Option<Cells> {
+    let fail = |report: &mut SolveReport, status: RunStatus| {
+        report.status = match status {
+            RunStatus::Infeasible => SolveStatus::Infeasible,
+            RunStatus::Cancelled => SolveStatus::Cancelled,
+            _ => SolveStatus::Timeout,
+        };
+        None
+    };
+    // A position no line can hold within the rules is said so at once, by name.
+    for spec in lines {
+        let Holder::Employee(index) = spec.holder else {
+            continue;
+        };
+        if line_alone_impossible(instance, spec, control, started, remaining) {
+            let employee = &scenario.staff[index];
+            report.diagnosis.push(Diagnosis::PositionImpossible {
+                employee: employee.name.trim().to_string(),
+                position_pct: employee.position_pct,
+            });
+            return fail(report, RunStatus::Infeasible);
+        }
+    }
+    // The whole model, briefly: small units start at once, and an impossible one is proven so.
+    let probe = (remaining() * 0.2).min(4.0);
+    let (status, found) = find_rota_for(instance, lines, Goal::AnyRota, probe, control, started);
+    if let Some(found) = found {
+        return Some(cells_of(instance, &found));
+    }
+    if matches!(status, RunStatus::Infeasible | RunStatus::Cancelled) {
+        return fail(report, status);
+    }
+    // Without the positions HiGHS finds a rota in a second or two; repair then gives everyone
+    // theirs back.
+    let free: Vec<LineSpec> = lines
+        .iter()
+        .map(|l| LineSpec {
+            min_hours: 0.0,
+            ..l.clone()
+        })
+        .collect();
+    let (status, found) = find_rota_for(
+        instance,
+        &free,
+        Goal::AnyRota,
+        remaining(),
+        control,
+        started,
+    );
+    let Some(found) = found else {
+        return fail(report, status);
+    };
+    control.set_phase("alle beholder dagens stilling".into(), started);
+    let targets = with_soft_hours(lines, |l| (l.min_hours, l.max_hours));
+    let repaired = repair::reach_hours(
+        instance,
+        &targets,
+        cells_of(instance, &found),
+        remaining(),
+        control,
+        started,
+    );
+    if repaired.hours_outside > 1e-6 {
+        let short_lines: Vec<usize> = (0..lines.len())
+            .filter(|&l| matches!(lines[l].holder, Holder::Employee(_)))
+            .filter(|&l| line_hours(instance, &repaired.cells[l]) < lines[l].min_hours - 1e-6)
+            .collect();
+        let short: Vec<f64> = short_lines
+            .iter()
+            .map(|&l| lines[l].min_hours - line_hours(instance, &repaired.cells[l]))
+            .collect();
+        if !short.is_empty() {
+            report.diagnosis.push(Diagnosis::PositionsNotYetKept {
+                employees: short.len() as u32,
+                hours_per_week: short.iter().sum::<f64>() / instance.weeks as f64,
+            });
+        }
+        return fail(report, RunStatus::TimeLimit);
+    }
+    Some(repaired.cells)
+}
+
+/// Whether HiGHS proves that `spec` cannot hold its hours within the rules even with nothing
+/// else to cover (its position is beyond what the rules and the person's restrictions allow).
+fn line_alone_impossible(
+    instance: &Instance,
+    spec: &LineSpec,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> bool {
+    let mut alone = instance.clone();
+    alone.coverage_exact = false;
+    alone.need_by_day = Some(vec![vec![0; instance.shifts.len()]; instance.days]);
+    alone.qualified_need_by_day = Some(vec![vec![0; instance.days]; instance.qualified_need.len()]);
+    let built = model::build(&alone, std::slice::from_ref(spec), Goal::AnyRota, &[]);
+    let seconds = remaining().min(0.5);
+    run_model(built, seconds, Some(0.0), None, control, started).status == RunStatus::Infeasible
+}
+
+/// The lines with no hard floor and `soft` as the hours to reach (the repair's lines).
+fn with_soft_hours(lines: &[LineSpec], soft: impl Fn(&LineSpec) -> (f64, f64)) -> Vec<LineSpec> {
+    lines
+        .iter()
+        .map(|l| LineSpec {
+            min_hours: 0.0,
+            soft_hours: Some(soft(l)),
+            ..l.clone()
+        })
+        .collect()
+}
+
+/// With at-least coverage: every employee's line at the smallest whole-shift size that keeps
+/// today's position, and no vacancy. Reached, the over-staffing is the least possible (proven).
+fn least_overstaffing(
+    instance: &Instance,
+    lines: &[LineSpec],
+    cells: Cells,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> (bool, Cells) {
+    let targets = with_soft_hours(lines, |l| match l.holder {
+        Holder::Vacancy => (0.0, 0.0),
+        _ => (
+            l.min_hours,
+            smallest_line_hours(instance, l.min_hours).max(l.min_hours),
+        ),
+    });
+    let seconds = (remaining() * 0.5).min(10.0);
+    let repaired =
+        repair::reach_hours(instance, &targets, cells.clone(), seconds, control, started);
+    // Only hours at the floor count: a line that stays above is no worse than before.
+    let still_valid = (0..lines.len()).all(|l| {
+        let hours = line_hours(instance, &repaired.cells[l]);
+        lines[l].holder == Holder::Vacancy && hours == 0.0 || hours + 1e-6 >= lines[l].min_hours
+    });
+    if still_valid {
+        (repaired.hours_outside <= 1e-6, repaired.cells)
+    } else {
+        (false, cells)
+    }
+}
+
+/// Fewest vacancies the hours allow: what today's staff cannot take at their maximum, in
+/// full-time lines.
+fn fewest_vacancies(instance: &Instance, lines: &[LineSpec]) -> usize {
+    let vacancy_hours = instance.cycle_need_hours()
+        - lines
+            .iter()
+            .filter(|l| l.holder != Holder::Vacancy)
+            .map(|l| l.max_hours)
+            .sum::<f64>();
+    (vacancy_hours.max(0.0) / instance.full_time_cycle_hours() - 1e-9)
+        .ceil()
+        .max(0.0) as usize
+}
+
+/// Whether every wish is met in a rota (in whole shifts: the smallest line reaching it).
+fn wishes_met(instance: &Instance, lines: &[LineSpec], cells: &Cells) -> bool {
+    lines.iter().zip(cells).all(|(spec, line)| {
+        spec.wanted_hours.is_none_or(|wanted| {
+            let wanted = smallest_line_hours(instance, wanted.min(spec.max_hours));
+            line_hours(instance, line) + 1e-6 >= wanted.min(spec.max_hours)
+        })
+    })
+}
+
+/// The today-mode optimisation, started from `cells`; whether HiGHS proved it, and the best.
+fn optimise(
+    instance: &Instance,
+    lines: &[LineSpec],
+    cells: Cells,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> (bool, Cells) {
+    // With the need met exactly there is no over-staffing to lower: met wishes and the fewest
+    // vacancies are the optimum.
+    if instance.coverage_exact
+        && wishes_met(instance, lines, &cells)
+        && used_vacancies(lines, &cells) <= fewest_vacancies(instance, lines)
+    {
+        return (true, cells);
+    }
+    if remaining() <= control.build_estimate() {
+        return (false, cells);
+    }
+    let built = model::build(instance, lines, Goal::Today, &[]);
+    // The start: the rota as it is; HiGHS works out its shortfalls.
+    let rows: Vec<&[Option<usize>]> = cells.iter().map(Vec::as_slice).collect();
+    let start = start_values(&built, &rows);
+    let x = built.x.clone();
+    let result = run_model(built, remaining(), None, Some(&start), control, started);
+    match result.status {
+        RunStatus::Optimal | RunStatus::Feasible => {
+            let found = cells_from_values(&x, &result.values, instance.days);
+            // HiGHS may drop a start it cannot complete and return something worse in time.
+            if result.status == RunStatus::Optimal
+                || standing(instance, lines, &found) <= standing(instance, lines, &cells)
+            {
+                (result.status == RunStatus::Optimal, found)
+            } else {
+                (false, cells)
+            }
+        }
+        _ => (false, cells),
+    }
+}
+
+/// How a rota stands in today mode's objective, smaller first: the largest wish shortfall, the
+/// total shortfall, the vacancies (in whole hours and tenths, so that ties compare as ties).
+fn standing(instance: &Instance, lines: &[LineSpec], cells: &Cells) -> (i64, i64, usize) {
+    let shortfalls: Vec<f64> = lines
+        .iter()
+        .zip(cells)
+        .filter_map(|(spec, line)| Some((spec.wish()? - line_hours(instance, line)).max(0.0)))
+        .collect();
+    let tenths = |hours: f64| (hours * 10.0).round() as i64;
+    (
+        tenths(shortfalls.iter().copied().fold(0.0, f64::max)),
+        tenths(shortfalls.iter().sum()),
+        used_vacancies(lines, cells),
+    )
+}
+
+fn used_vacancies(lines: &[LineSpec], cells: &Cells) -> usize {
+    lines
+        .iter()
+        .zip(cells)
+        .filter(|(spec, line)| spec.holder == Holder::Vacancy && line.iter().any(Option::is_some))
+        .count()
+}
+
+/// How each wish for a larger position came out. A full-time wish counts as met by a line within
+/// the full-time tolerance (whole shifts rarely sum to exactly 100 %).
+fn wish_reports(
+    scenario: &Scenario,
+    instance: &Instance,
+    lines: &[super::ProposedLine],
+) -> Vec<TargetReport> {
+    let full_time_from = 100.0 - instance.full_time_tolerance_pct;
+    scenario
+        .staff
+        .iter()
+        .filter_map(|employee| {
+            let wanted = employee.wanted_pct?.min(employee.max_pct);
+            if wanted <= employee.position_pct + 1e-6 {
+                return None;
+            }
+            let name = employee.name.trim();
+            let line = lines.iter().find(|l| l.employee.as_deref() == Some(name))?;
+            let target_pct = if wanted >= full_time_from {
+                full_time_from
+            } else {
+                wanted
+            };
+            let met = line.position_pct + 0.05 >= target_pct;
+            Some(TargetReport {
+                target: Target::Wish {
+                    employee: name.to_string(),
+                    wanted_pct: wanted,
+                    got_pct: line.position_pct,
+                },
+                lines: 1,
+                reached: u32::from(met),
+                best_possible: u32::from(met),
+            })
+        })
+        .collect()
+}
+
+/// The largest sum of whole shifts of `family` that stays within `at_most` hours. A line that
+/// may take nights or days but not both takes the better of the two.
+fn largest_line_hours(instance: &Instance, family: ShiftFamily, at_most: f64) -> f64 {
+    if family == ShiftFamily::NightsOrDays && instance.separate_night_lines {
+        return largest_line_hours(instance, ShiftFamily::NightsOnly, at_most)
+            .max(largest_line_hours(instance, ShiftFamily::NoNights, at_most));
+    }
+    let minutes = super::shift_minutes(instance, |s| super::ideal::in_family(family, s.night));
+    let limit = (at_most * 60.0 + 1e-6).floor().max(0.0) as usize;
+    let reachable = super::whole_shift_sums(&minutes, limit);
+    (0..=limit).rev().find(|&t| reachable[t]).unwrap_or(0) as f64 / 60.0
+}

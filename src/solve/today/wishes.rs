@@ -1,0 +1,253 @@
+//! Today mode's wishes: raised as far as the hours allow, fairly. The least largest shortfall
+//! any rota can have follows from whole-shift arithmetic ([`wish_optimum`]); a rota that reaches
+//! it is proven optimal. Each step is a window of hours per line, tried by HiGHS on the whole
+//! model and then by the repair from the rota so far.
+
+use super::super::model::{Holder, LineSpec, ShiftFamily};
+use super::super::neighbourhood::{Cells, cells_of};
+use super::super::run::SolveControl;
+use super::super::{Instance, find_rota, repair};
+use std::time::Instant;
+
+/// The sums of whole shifts a line can have, up to a limit: the smallest at or above any hours.
+struct WholeShiftSums {
+    next_at_or_above: Vec<Option<usize>>,
+}
+
+impl WholeShiftSums {
+    fn new(instance: &Instance, up_to_hours: f64, keep: impl Fn(bool) -> bool) -> Self {
+        let minutes = super::super::shift_minutes(instance, |s| keep(s.night));
+        let longest = minutes.iter().copied().max().unwrap_or(0);
+        let limit = (up_to_hours * 60.0).ceil() as usize + longest;
+        let reachable = super::super::whole_shift_sums(&minutes, limit);
+        let mut next_at_or_above = vec![None; limit + 2];
+        for t in (0..=limit).rev() {
+            next_at_or_above[t] = if reachable[t] {
+                Some(t)
+            } else {
+                next_at_or_above[t + 1]
+            };
+        }
+        Self { next_at_or_above }
+    }
+
+    /// The smallest sum of whole shifts at or above `hours` (infinite when none is).
+    fn at_least(&self, hours: f64) -> f64 {
+        let minute = (hours * 60.0 - 1e-6).ceil().max(0.0) as usize;
+        self.next_at_or_above
+            .get(minute)
+            .copied()
+            .flatten()
+            .map_or(f64::INFINITY, |t| t as f64 / 60.0)
+    }
+}
+
+/// Which shifts a line's hours are sums of.
+#[derive(Clone, Copy, PartialEq)]
+enum SumsOf {
+    Nights,
+    Days,
+    /// Either, whichever is smaller (a bound over both).
+    NightsOrDays,
+    All,
+}
+
+/// The sums of whole shifts per kind of line.
+struct LineSums {
+    nights: WholeShiftSums,
+    days: WholeShiftSums,
+    all: WholeShiftSums,
+}
+
+impl LineSums {
+    fn new(instance: &Instance) -> Self {
+        let up_to = instance.full_time_cycle_hours();
+        Self {
+            nights: WholeShiftSums::new(instance, up_to, |night| night),
+            days: WholeShiftSums::new(instance, up_to, |night| !night),
+            all: WholeShiftSums::new(instance, up_to, |_| true),
+        }
+    }
+
+    fn at_least(&self, of: SumsOf, hours: f64) -> f64 {
+        match of {
+            SumsOf::Nights => self.nights.at_least(hours),
+            SumsOf::Days => self.days.at_least(hours),
+            SumsOf::NightsOrDays => self.nights.at_least(hours).min(self.days.at_least(hours)),
+            SumsOf::All => self.all.at_least(hours),
+        }
+    }
+}
+
+/// What a line's hours can be sums of: by its family, and by the rota (`cells`) where a line
+/// that may take either nights or days has taken one of them.
+fn sums_of(instance: &Instance, spec: &LineSpec, line: Option<&[Option<usize>]>) -> SumsOf {
+    let separate = instance.separate_night_lines;
+    match spec.family {
+        ShiftFamily::NightsOnly => SumsOf::Nights,
+        ShiftFamily::NoNights => SumsOf::Days,
+        ShiftFamily::NightsOrDays if separate => {
+            let night = |s: &usize| instance.shifts[*s].night;
+            match line.and_then(|line| line.iter().flatten().next()) {
+                Some(s) if night(s) => SumsOf::Nights,
+                Some(_) => SumsOf::Days,
+                None => SumsOf::NightsOrDays,
+            }
+        }
+        _ => SumsOf::All,
+    }
+}
+
+/// The least largest wish shortfall with the need met exactly, when the wishes ask for more
+/// hours than the need leaves, and the hours each line then lies within: every line at least
+/// the smallest whole-shift sum of its floor (`of` says which shifts), the lines adding up to
+/// the need. With `of` by family alone it bounds every rota; reached, it is optimal: the largest
+/// shortfall is at its bound and every other line at the smallest size of today's position with
+/// no vacancy, so the total shortfall is at its bound too.
+fn wish_optimum(
+    instance: &Instance,
+    lines: &[LineSpec],
+    sums: &LineSums,
+    of: &[SumsOf],
+) -> Option<(f64, Vec<(f64, f64)>)> {
+    let need = instance.cycle_need_hours();
+    let floors = |largest: f64| -> Vec<f64> {
+        lines
+            .iter()
+            .zip(of)
+            .map(|(l, &of)| match l.wish() {
+                Some(wish) => sums.at_least(of, l.min_hours.max(wish - largest)),
+                None if l.holder == Holder::Vacancy => 0.0,
+                None => sums.at_least(of, l.min_hours),
+            })
+            .collect()
+    };
+    let fits = |largest: f64| floors(largest).iter().sum::<f64>() <= need + 1e-6;
+    let most = lines.iter().filter_map(LineSpec::wish).fold(0.0, f64::max);
+    if fits(0.0) || !fits(most) {
+        return None; // Every wish fits (then vacancies take the rest), or no wish can be met.
+    }
+    let (mut low, mut high) = (0.0, most);
+    for _ in 0..50 {
+        let middle = (low + high) / 2.0;
+        if fits(middle) {
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    let within = lines
+        .iter()
+        .zip(floors(high))
+        .map(|(l, floor)| match l.wish() {
+            Some(wish) => (floor, wish.max(floor)),
+            None => (floor, floor),
+        })
+        .collect();
+    Some((high, within))
+}
+
+/// Wishes raised as far as the hours allow, each step a repair of the rota before: first the
+/// arithmetic optimum ([`wish_optimum`], proven when reached), then the water level of the
+/// hours and a shift or more below it. None when there are no wishes or no step reached.
+pub(super) fn fairest_wishes(
+    instance: &Instance,
+    lines: &[LineSpec],
+    cells: &Cells,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> Option<(bool, Cells)> {
+    let wishers: Vec<usize> = (0..lines.len())
+        .filter(|&l| lines[l].wish().is_some())
+        .collect();
+    if wishers.is_empty() {
+        return None;
+    }
+    // Each step is a window of hours per line; the first, when there is one, is the optimum.
+    let sums = LineSums::new(instance);
+    let by_rota: Vec<SumsOf> = (0..lines.len())
+        .map(|l| sums_of(instance, &lines[l], Some(&cells[l])))
+        .collect();
+    let mut steps: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
+    let mut largest = 0.0;
+    if instance.coverage_exact
+        && let Some((least, within)) = wish_optimum(instance, lines, &sums, &by_rota)
+    {
+        let by_family: Vec<SumsOf> = lines.iter().map(|l| sums_of(instance, l, None)).collect();
+        // The rota's own night and day lines give the target; it proves the optimum when it
+        // matches the bound over every choice of them.
+        let proves = wish_optimum(instance, lines, &sums, &by_family)
+            .is_some_and(|(bound, _)| least <= bound + 1e-6);
+        steps.push((proves, within));
+        largest = least;
+    }
+    // Then looser: the largest shortfall a shift or more above, the others free within their
+    // limits.
+    let shift = instance
+        .shifts
+        .iter()
+        .map(|s| s.hours)
+        .fold(f64::INFINITY, f64::min);
+    for extra in [0.0, 1.0, 2.0, 4.0] {
+        let allowed = largest + extra * shift;
+        let window: Vec<(f64, f64)> = lines
+            .iter()
+            .zip(&by_rota)
+            .map(|(l, &of)| match l.wish() {
+                Some(wish) => (
+                    sums.at_least(of, l.min_hours.max(wish - allowed))
+                        .min(l.max_hours),
+                    l.max_hours,
+                ),
+                None => (l.min_hours, l.max_hours),
+            })
+            .collect();
+        // A vacancy may stay empty: it promises nothing.
+        let promised: f64 = lines
+            .iter()
+            .zip(&window)
+            .filter(|(l, _)| l.holder != Holder::Vacancy)
+            .map(|(_, w)| w.0)
+            .sum();
+        if !instance.coverage_exact || promised <= instance.cycle_need_hours() + 1e-6 {
+            steps.push((false, window));
+        }
+    }
+    for (optimum, window) in steps {
+        if remaining() <= 0.5 || control.is_cancelled() {
+            break;
+        }
+        // HiGHS on the whole model first (on small units it finds one at once), then the repair
+        // from the rota so far.
+        let hard: Vec<LineSpec> = lines
+            .iter()
+            .zip(&window)
+            .map(|(l, &(low, high))| LineSpec {
+                min_hours: low,
+                max_hours: high,
+                ..l.clone()
+            })
+            .collect();
+        let seconds = (remaining() * 0.1).min(2.0);
+        if let (_, Some(found)) = find_rota(instance, &hard, seconds, control, started) {
+            return Some((optimum, cells_of(instance, &found)));
+        }
+        let soft: Vec<LineSpec> = lines
+            .iter()
+            .zip(&window)
+            .map(|(l, &window)| LineSpec {
+                min_hours: 0.0,
+                soft_hours: Some(window),
+                ..l.clone()
+            })
+            .collect();
+        let seconds = (remaining() * 0.2).min(4.0);
+        let repaired =
+            repair::reach_hours(instance, &soft, cells.clone(), seconds, control, started);
+        if repaired.hours_outside <= 1e-6 {
+            return Some((optimum, repaired.cells));
+        }
+    }
+    None
+}
