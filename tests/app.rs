@@ -745,3 +745,56 @@ fn qualification_needs_can_be_added_and_removed() {
     harness.run();
     assert_eq!(harness.state().scenario().qualified_needs.len(), before);
 }
+
+#[test]
+fn a_hand_edit_updates_the_check_and_is_undone_by_ctrl_z() {
+    let mut harness = harness(app_with(None, Some(example("solsiden_langvakt.ron"))));
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    harness.get_by_label("Alle regler holder (kontrollert uavhengig).");
+    let solved = harness
+        .state()
+        .scenario()
+        .proposal
+        .clone()
+        .expect("a proposal");
+    let first = solved.rota.lines[0].cells()[0].to_string();
+    // Click Monday of week 1 on line 1, then make it the opposite of what it is.
+    harness
+        .get_by_label_contains(", linje 1, man uke 1")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Endre linje 1, man uke 1");
+    if first == "-" {
+        click(&mut harness, "D – Dagvakt");
+    } else {
+        click(&mut harness, "Fri (–)");
+    }
+    let edited = harness
+        .state()
+        .scenario()
+        .proposal
+        .clone()
+        .expect("a proposal");
+    assert_eq!(edited.status, "edited");
+    assert_ne!(edited.rota.lines[0].cells()[0], first);
+    // The check follows at once: Monday's coverage is now one off, in place and in the summary.
+    assert!(
+        harness
+            .query_by_label("Alle regler holder (kontrollert uavhengig).")
+            .is_none()
+    );
+    harness.get_by_label_contains("endret for hånd");
+    harness.get_by_label_contains("regelbrudd, markert i rutenettet");
+    assert!(
+        harness
+            .query_all_by_label_contains("Bemanning per vakt")
+            .count()
+            >= 1
+    );
+    // Ctrl+Z gives the solver's proposal back, and with it the clean check.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().scenario().proposal.as_ref(), Some(&solved));
+    harness.get_by_label("Alle regler holder (kontrollert uavhengig).");
+}

@@ -477,7 +477,7 @@ pub enum SolveMode {
 pub struct Proposal {
     /// The mode it was solved in.
     pub mode: SolveMode,
-    /// "optimal" or "feasible".
+    /// "optimal" or "feasible" as the solver left it; "edited" once changed by hand.
     pub status: String,
     /// Seconds the solver used.
     pub solve_seconds: f64,

@@ -583,21 +583,44 @@ fn proposal_view(
             }
         });
     ui.add_space(4.0);
-    grid(
+    let selection_id = egui::Id::unique("proposal_selected_cell");
+    let mut selected: Option<(usize, usize)> = ui.data(|d| d.get_temp(selection_id)).flatten();
+    if let Some(cell) = selected
+        && !edit_bar(ui, scenario, cell, language)
+    {
+        selected = None;
+    }
+    if selected.is_none() {
+        ui.weak(t(
+            "Klikk en rute for å endre den for hånd.",
+            "Click a cell to change it by hand.",
+        ));
+    }
+    let lines = scenario
+        .proposal
+        .as_ref()
+        .map(|p| p.rota.lines.clone())
+        .unwrap_or_default();
+    if let Some(cell) = grid(
         ui,
-        "proposal_grid",
+        PROPOSAL_GRID,
         scenario,
-        &rota.lines,
+        &lines,
         &violations,
         &labels,
         language,
-    );
+        selected,
+    ) {
+        selected = Some(cell);
+    }
+    ui.data_mut(|d| d.insert_temp(selection_id, selected));
 }
 
 fn proposal_heading(ui: &mut Ui, proposal: &Proposal, language: Language) {
     let t = |nb, en| language.pick(nb, en);
     let status = match proposal.status.as_str() {
         "optimal" => t("bevist best", "proven best"),
+        EDITED => t("endret for hånd", "edited by hand"),
         _ => t("gyldig, ikke bevist best", "valid, not proven best"),
     };
     ui.strong(format!(
@@ -634,6 +657,7 @@ fn today_view(ui: &mut Ui, scenario: &Scenario, today: &Rota, language: Language
         &violations,
         &labels,
         language,
+        None,
     );
 }
 
@@ -641,7 +665,9 @@ fn today_view(ui: &mut Ui, scenario: &Scenario, today: &Rota, language: Language
 pub use crate::export::line_positions;
 
 /// The rota grid: one row per line, one cell per day, then the coverage rows. Names and the
-/// week/day header stay at the visible edge while the rest scrolls under them.
+/// week/day header stay at the visible edge while the rest scrolls under them. In the proposal
+/// every cell can be clicked (returned) to change it; `selected` is outlined.
+#[allow(clippy::too_many_arguments)]
 fn grid(
     ui: &mut Ui,
     id: &str,
@@ -650,7 +676,10 @@ fn grid(
     violations: &[Violation],
     labels: &[LineLabel],
     language: Language,
-) {
+    selected: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let editable = selected.is_some() || id == PROPOSAL_GRID;
+    let mut clicked = None;
     let t = |nb, en| language.pick(nb, en);
     let weeks = scenario.rota.weeks as usize;
     let days = weeks * 7;
@@ -772,7 +801,32 @@ fn grid(
                             Color32::BLACK,
                         );
                     }
-                    let Some(problems) = at.get(&(index, day)) else {
+                    if selected == Some((index, day)) {
+                        body.rect_stroke(
+                            rect.expand(1.0),
+                            2.0,
+                            Stroke::new(2.0, Color32::from_rgb(30, 90, 200)),
+                            egui::StrokeKind::Outside,
+                        );
+                    }
+                    let problems = at.get(&(index, day));
+                    if editable && problems.is_none() {
+                        // Every cell of a proposal can be clicked to change it by hand.
+                        let visible = rect.intersect(body_clip);
+                        let name = cell_name(lines, index, day, code, language);
+                        let cell = ui.interact(
+                            visible,
+                            ui.scope_id().with((id, "cell", index, day)),
+                            Sense::click(),
+                        );
+                        cell.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Cell, true, &name)
+                        });
+                        if cell.clicked() {
+                            clicked = Some((index, day));
+                        }
+                    }
+                    let Some(problems) = problems else {
                         continue;
                     };
                     let breach = problems.iter().any(|v| v.is_breach());
@@ -807,9 +861,16 @@ fn grid(
                     let cell = ui.interact(
                         visible,
                         ui.scope_id().with((id, "cell", index, day)),
-                        Sense::hover(),
+                        if editable {
+                            Sense::click()
+                        } else {
+                            Sense::hover()
+                        },
                     );
                     cell.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Cell, true, &name));
+                    if cell.clicked() {
+                        clicked = Some((index, day));
+                    }
                     cell.on_hover_text(
                         problems
                             .iter()
@@ -965,6 +1026,111 @@ fn grid(
                 response.on_hover_text(text);
             }
         });
+    clicked
+}
+
+/// The grid id of the proposal (its cells can be edited by hand).
+const PROPOSAL_GRID: &str = "proposal_grid";
+
+/// A cell's accessible name: its shift (or day off), line, holder and day.
+fn cell_name(
+    lines: &[RotaLine],
+    index: usize,
+    day: usize,
+    code: &str,
+    language: Language,
+) -> String {
+    let who = lines
+        .get(index)
+        .and_then(|l| l.employee.clone())
+        .map(|name| format!(" ({name})"))
+        .unwrap_or_default();
+    let shift = if code == OFF {
+        language.pick("Fri", "Off").to_string()
+    } else {
+        code.to_string()
+    };
+    format!(
+        "{shift}, {} {}{who}, {}",
+        language.pick("linje", "line"),
+        index + 1,
+        day_name(day, language)
+    )
+}
+
+/// Sets one cell of a proposal by hand: the proposal is then marked as edited (no longer what the
+/// solver proved), and the rule check, coverage and quality follow from the new rota.
+pub fn set_cell(proposal: &mut Proposal, line: usize, day: usize, code: &str) {
+    let Some(row) = proposal.rota.lines.get_mut(line) else {
+        return;
+    };
+    let mut cells: Vec<String> = row.cells().into_iter().map(str::to_string).collect();
+    if day >= cells.len() || cells[day] == code {
+        return;
+    }
+    cells[day] = code.to_string();
+    let mut edited = RotaLine::from_cells(row.employee.clone(), &cells);
+    edited.qualification = row.qualification;
+    *row = edited;
+    proposal.status = EDITED.to_string();
+}
+
+/// The status of a proposal changed by hand.
+pub const EDITED: &str = "edited";
+
+/// The bar above the grid for the selected cell: one button per shift, one for a day off.
+fn edit_bar(
+    ui: &mut Ui,
+    scenario: &mut Scenario,
+    selected: (usize, usize),
+    language: Language,
+) -> bool {
+    let t = |nb, en| language.pick(nb, en);
+    let (line, day) = selected;
+    let Some(proposal) = &scenario.proposal else {
+        return false;
+    };
+    let Some(row) = proposal.rota.lines.get(line) else {
+        return false;
+    };
+    let who = row
+        .employee
+        .clone()
+        .map(|name| format!(" ({name})"))
+        .unwrap_or_default();
+    let mut chosen = None;
+    let mut close = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} {}{who}, {}:",
+            t("Endre linje", "Change line"),
+            line + 1,
+            day_name(day, language)
+        ));
+        for shift in &scenario.shifts {
+            let code = shift.code.trim();
+            if ui
+                .button(format!("{code} – {}", shift.name.trim()))
+                .clicked()
+            {
+                chosen = Some(code.to_string());
+            }
+        }
+        if ui.button(t("Fri (–)", "Off (–)")).clicked() {
+            chosen = Some(OFF.to_string());
+        }
+        if ui.button(t("Ferdig", "Done")).clicked() {
+            close = true;
+        }
+        ui.weak(t(
+            "Regelsjekk, dekning og linjekvalitet følger endringen; Ctrl+Z angrer.",
+            "The rule check, coverage and line quality follow the change; Ctrl+Z undoes it.",
+        ));
+    });
+    if let (Some(code), Some(proposal)) = (chosen, scenario.proposal.as_mut()) {
+        set_cell(proposal, line, day, &code);
+    }
+    !close
 }
 
 /// What is being typed for a new review comment.

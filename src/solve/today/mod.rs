@@ -222,22 +222,10 @@ fn first_rota(
         };
         None
     };
-    // A position no line can hold within the rules is said so at once, by name.
-    for spec in lines {
-        let Holder::Employee(index) = spec.holder else {
-            continue;
-        };
-        if line_alone_impossible(instance, spec, control, started, remaining) {
-            let employee = &scenario.staff[index];
-            report.diagnosis.push(Diagnosis::PositionImpossible {
-                employee: employee.name.trim().to_string(),
-                position_pct: employee.position_pct,
-            });
-            return fail(report, RunStatus::Infeasible);
-        }
-    }
     // The whole model, briefly: small units start at once, and an impossible one is proven so.
-    let probe = (remaining() * 0.2).min(4.0);
+    let probe = (remaining() * 0.2)
+        .min(4.0)
+        .max((remaining() * 0.5).min(2.0));
     let (status, found) = find_rota_for(instance, lines, Goal::AnyRota, probe, control, started);
     if let Some(found) = found {
         return Some(cells_of(instance, &found));
@@ -267,11 +255,13 @@ fn first_rota(
     };
     control.set_phase("alle beholder dagens stilling".into(), started);
     let targets = with_soft_hours(lines, |l| (l.min_hours, l.max_hours));
+    // A little is kept back to tell a position no line can hold from one not reached in time.
+    let reserve = (remaining() * 0.1).min(2.0);
     let repaired = repair::reach_hours(
         instance,
         &targets,
         cells_of(instance, &found),
-        remaining(),
+        remaining() - reserve,
         control,
         started,
     );
@@ -280,6 +270,20 @@ fn first_rota(
             .filter(|&l| matches!(lines[l].holder, Holder::Employee(_)))
             .filter(|&l| line_hours(instance, &repaired.cells[l]) < lines[l].min_hours - 1e-6)
             .collect();
+        // Said by name when a position cannot be held within the rules at all.
+        for &l in &short_lines {
+            let Holder::Employee(index) = lines[l].holder else {
+                continue;
+            };
+            if line_alone_impossible(instance, &lines[l], control, started, remaining) {
+                let employee = &scenario.staff[index];
+                report.diagnosis.push(Diagnosis::PositionImpossible {
+                    employee: employee.name.trim().to_string(),
+                    position_pct: employee.position_pct,
+                });
+                return fail(report, RunStatus::Infeasible);
+            }
+        }
         let short: Vec<f64> = short_lines
             .iter()
             .map(|&l| lines[l].min_hours - line_hours(instance, &repaired.cells[l]))
