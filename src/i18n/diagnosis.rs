@@ -118,12 +118,12 @@ impl Diagnosis {
                 let extra = n1(staff_weekly_hours - need_weekly_hours);
                 if nb {
                     format!(
-                        "Dagens stillinger utgjør {} timer per uke, {extra} timer mer enn behovet på {} timer: ingen går ned, så forslaget overbemanner med {extra} timer per uke som buffer (behovet dekkes minst, ikke eksakt; «Dekk behovet eksakt» slås av når forslaget lagres).",
+                        "Dagens stillinger utgjør i hele vakter minst {} timer per uke, {extra} timer mer enn behovet på {} timer: ingen går ned, så forslaget overbemanner med minst {extra} timer per uke som buffer (behovet dekkes minst, ikke eksakt; «Dekk behovet eksakt» slås av når forslaget lagres).",
                         n1(*staff_weekly_hours), n1(*need_weekly_hours)
                     )
                 } else {
                     format!(
-                        "Today's positions add up to {} h per week, {extra} h more than the need of {} h: nobody goes down, so the proposal over-staffs by {extra} h per week as a buffer (the need is met at least, not exactly; «Meet the need exactly» is turned off when the proposal is saved).",
+                        "Today's positions, in whole shifts, add up to at least {} h per week, {extra} h more than the need of {} h: nobody goes down, so the proposal over-staffs by at least {extra} h per week as a buffer (the need is met at least, not exactly; «Meet the need exactly» is turned off when the proposal is saved).",
                         n1(*staff_weekly_hours), n1(*need_weekly_hours)
                     )
                 }

@@ -45,7 +45,7 @@ pub enum Diagnosis {
     },
     /// Today mode: today's positions exceed the need, so the proposal over-staffs as a buffer.
     OverStaffedAsBuffer {
-        /// Today's positions, hours per week.
+        /// Today's positions in whole shifts, hours per week.
         staff_weekly_hours: f64,
         /// The need, hours per week.
         need_weekly_hours: f64,

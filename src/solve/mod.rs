@@ -348,12 +348,14 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
 }
 
 /// Today's positions in hours per week.
+/// Hours per week today's staff keep at least, in whole shifts: each line is a sum of shifts, so
+/// a position is kept by the smallest such sum at or above it.
 fn today_staff_weekly_hours(scenario: &Scenario, instance: &Instance) -> f64 {
-    scenario
-        .staff
+    today::today_lines(scenario, instance, 0)
         .iter()
-        .map(|e| e.position_pct / 100.0 * instance.full_time_hours)
-        .sum()
+        .map(|line| smallest_line_hours(instance, line.min_hours))
+        .sum::<f64>()
+        / instance.weeks as f64
 }
 
 pub(super) fn fixed_groups(instance: &Instance) -> bool {
