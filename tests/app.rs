@@ -798,3 +798,37 @@ fn a_hand_edit_updates_the_check_and_is_undone_by_ctrl_z() {
     assert_eq!(harness.state().scenario().proposal.as_ref(), Some(&solved));
     harness.get_by_label("Alle regler holder (kontrollert uavhengig).");
 }
+
+#[test]
+fn a_day_and_a_line_are_locked_from_the_grid_and_undo_unlocks() {
+    let mut harness = harness(app_with(None, Some(example("solsiden_langvakt.ron"))));
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    harness
+        .get_by_label_contains(", linje 2, tir uke 1")
+        .click();
+    harness.run();
+    click(&mut harness, "Lås dagen");
+    let line = |harness: &Harness<'_, HeltidApp>| {
+        harness
+            .state()
+            .scenario()
+            .proposal
+            .as_ref()
+            .expect("a proposal")
+            .rota
+            .lines[1]
+            .clone()
+    };
+    assert_eq!(line(&harness).locked_days, vec![2]);
+    harness.get_by_label_contains(", linje 2, tir uke 1, låst");
+    click(&mut harness, "Lås linjen");
+    assert!(line(&harness).locked);
+    assert_eq!(
+        harness.query_all_by_label_contains(", linje 2, ").count(),
+        harness.query_all_by_label_contains(", låst").count()
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(!line(&harness).locked);
+}

@@ -573,3 +573,87 @@ fn run_with_quality(
     };
     solve(scenario, &options, &SolveControl::default())
 }
+
+/// The line of `name` in a scenario's proposal.
+fn proposal_line<'a>(scenario: &'a mut Scenario, name: &str) -> &'a mut heltid::model::RotaLine {
+    scenario
+        .proposal
+        .as_mut()
+        .expect("a proposal")
+        .rota
+        .lines
+        .iter_mut()
+        .find(|l| l.employee.as_deref() == Some(name))
+        .unwrap_or_else(|| panic!("{name} has a line"))
+}
+
+#[test]
+fn a_locked_line_is_kept_byte_for_byte_by_a_new_solve() {
+    let mut scenario = example("solsiden.ron");
+    run(&scenario, SolveMode::Today, 20.0).apply_to(&mut scenario);
+    // Ola's line a week later: as legal on its own, but not what the solver chose, so the
+    // others must be planned around it.
+    let ola = proposal_line(&mut scenario, "Ola");
+    let cells = ola.cells();
+    let days = cells.len();
+    let shifted: Vec<String> = (0..days)
+        .map(|d| cells[(d + days - 7) % days].to_string())
+        .collect();
+    let mut locked = heltid::model::RotaLine::from_cells(Some("Ola".into()), &shifted);
+    locked.locked = true;
+    let wanted = locked.days.clone();
+    *ola = locked;
+    // One day of Per's line locked as it is.
+    let per = proposal_line(&mut scenario, "Per");
+    let per_first = per.cells()[0].to_string();
+    per.locked_days = vec![1];
+    let report = run(&scenario, SolveMode::Today, 30.0);
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
+    assert_coverage_met(&scenario, &report);
+    assert_no_breach(&scenario, &report);
+    report.apply_to(&mut scenario);
+    let ola = proposal_line(&mut scenario, "Ola");
+    assert_eq!(ola.days, wanted);
+    assert!(ola.locked, "the lock stays with the new proposal");
+    let per = proposal_line(&mut scenario, "Per");
+    assert_eq!(per.cells()[0], per_first);
+    assert_eq!(per.locked_days, vec![1]);
+}
+
+#[test]
+fn a_lock_that_breaks_a_rule_is_explained() {
+    let mut scenario = example("solsiden.ron");
+    run(&scenario, SolveMode::Today, 20.0).apply_to(&mut scenario);
+    // Ten day shifts in a row, locked: more work days in a row than the unit allows.
+    let ola = proposal_line(&mut scenario, "Ola");
+    let mut cells: Vec<String> = ola.cells().into_iter().map(str::to_string).collect();
+    for cell in cells.iter_mut().take(10) {
+        *cell = "D".into();
+    }
+    let mut locked = heltid::model::RotaLine::from_cells(Some("Ola".into()), &cells);
+    locked.locked_days = (1..=10).collect();
+    *ola = locked;
+    let report = run(&scenario, SolveMode::Today, 20.0);
+    assert_eq!(report.status, SolveStatus::Infeasible);
+    let text = diagnosis_text(&report, Language::Bokmal);
+    assert!(text.contains("De låste dagene på linjen til Ola"), "{text}");
+    let english = diagnosis_text(&report, Language::English);
+    assert!(
+        english.contains("The locked days on Ola's line"),
+        "{english}"
+    );
+}
+
+#[test]
+fn ideal_mode_says_it_does_not_keep_locks() {
+    let mut scenario = example("solsiden.ron");
+    run(&scenario, SolveMode::Today, 20.0).apply_to(&mut scenario);
+    proposal_line(&mut scenario, "Ola").locked = true;
+    let report = run(&scenario, SolveMode::Ideal, 10.0);
+    assert!(report.status.has_proposal());
+    assert!(
+        diagnosis_text(&report, Language::Bokmal).contains("Låste dager holdes bare"),
+        "{:?}",
+        report.diagnosis
+    );
+}

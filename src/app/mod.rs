@@ -421,6 +421,11 @@ impl HeltidApp {
                 proposal.review = review;
             }
             self.document.record_step(before);
+            // What the solver says about a proposal it found (a buffer, locks not kept).
+            for note in &report.diagnosis {
+                self.notices
+                    .push(Notice::info(note.text(self.settings.language)));
+            }
             // A rotating proposal sets the cycle length; that is part of the proposal.
             let mut inputs = solved.inputs.clone();
             inputs.rota.weeks = report.weeks;

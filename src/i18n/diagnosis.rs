@@ -168,6 +168,41 @@ impl Diagnosis {
                 (_, true) => "Linjene selv kan ikke lages innenfor reglene, uansett dekning. Se etter regler som ikke gir rom for noen linje (hvile, dager på rad, timer på 7 dager).".into(),
                 (_, false) => "The lines themselves cannot be planned within the rules, whatever the coverage. Look for rules that leave no possible line (rest, days in a row, hours in 7 days).".into(),
             },
+            Diagnosis::LockBreaksRule {
+                employee,
+                rule,
+                values,
+            } => match rule {
+                Some(rule) => {
+                    let rule = rule_text(*rule, values, language);
+                    if nb {
+                        format!("De låste dagene på linjen til {employee} bryter {rule}. Lås opp eller endre dem, og beregn igjen.")
+                    } else {
+                        format!("The locked days on {employee}'s line break {rule}. Unlock or change them and solve again.")
+                    }
+                }
+                None => {
+                    if nb {
+                        format!("De låste dagene på linjen til {employee} kan ikke holdes innenfor reglene sammen med stillingen. Lås opp eller endre dem, og beregn igjen.")
+                    } else {
+                        format!("The locked days on {employee}'s line cannot be kept within the rules together with the position. Unlock or change them and solve again.")
+                    }
+                }
+            },
+            Diagnosis::LocksBlockTheNeeds { employees } => {
+                let names = employees.join(", ");
+                if nb {
+                    format!("Uten låsene finnes en turnus, med dem ikke: de låste dagene på linjene til {names} gjør behovet umulig å dekke innenfor reglene. Lås opp noe av dem og beregn igjen.")
+                } else {
+                    format!("There is a rota without the locks, none with them: the locked days on the lines of {names} make the needs impossible to meet within the rules. Unlock some of them and solve again.")
+                }
+            }
+            Diagnosis::LocksNotKept(_) => language
+                .pick(
+                    "Låste dager holdes bare når forslaget beregnes «Fra dagens ansatte» (linjene har navn der). Dette forslaget er laget uten dem; Ctrl+Z gir det låste forslaget tilbake.",
+                    "Locked days are kept only when solving «From today's staff» (the lines have names there). This proposal was made without them; Ctrl+Z gives the locked proposal back.",
+                )
+                .into(),
             Diagnosis::PositionImpossible {
                 employee,
                 position_pct,

@@ -413,6 +413,12 @@ pub struct RotaLine {
     pub qualification: Option<Qualification>,
     /// Shift codes separated by spaces, "-" for a day off; "|" between weeks is ignored.
     pub days: String,
+    /// The whole line is locked: a new solve from today's staff keeps every day as it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub locked: bool,
+    /// Single days locked (1 = Monday of week 1): a new solve keeps their shift or day off.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub locked_days: Vec<u32>,
 }
 
 /// The name of a line's holder, or `vacant` with the qualification a vacancy is advertised with.
@@ -447,7 +453,19 @@ impl RotaLine {
             employee,
             qualification: None,
             days: weeks.join(" | "),
+            locked: false,
+            locked_days: Vec::new(),
         }
+    }
+
+    /// Whether day `day` (0 = Monday of week 1) is locked, by the line or by itself.
+    pub fn is_locked(&self, day: usize) -> bool {
+        self.locked || self.locked_days.contains(&(day as u32 + 1))
+    }
+
+    /// Whether any day of the line is locked.
+    pub fn has_locks(&self) -> bool {
+        self.locked || !self.locked_days.is_empty()
     }
 
     /// One cell per day: a shift code or "-".

@@ -653,6 +653,16 @@ fn check_rota(scenario: &Scenario, rota: &Rota, path: &str, problems: &mut Vec<P
                 },
             ));
         }
+        for (k, &day) in line.locked_days.iter().enumerate() {
+            check_range(
+                problems,
+                &format!("{place}.locked_days[{k}]"),
+                f64::from(day),
+                1.0,
+                days as f64,
+                RangeUnit::None,
+            );
+        }
         for (day, cell) in cells.iter().enumerate() {
             if *cell != OFF && !is_defined(scenario, cell) {
                 problems.push(Problem::new(

@@ -67,6 +67,23 @@ pub enum Diagnosis {
     CoverableButNotInMode(SolveMode),
     /// The lines cannot be planned whatever the coverage.
     LinesImpossible(SolveMode),
+    /// Locked days that break a rule on their own line (today mode); `rule` None when no single
+    /// rule family explains it.
+    LockBreaksRule {
+        /// Whose line.
+        employee: String,
+        /// The rule the locked days break.
+        rule: Option<RuleFamily>,
+        /// The scenario's rule values, for the text.
+        values: RuleValues,
+    },
+    /// Without the locks there is a rota: the locked days leave the needs impossible to meet.
+    LocksBlockTheNeeds {
+        /// Whose lines are locked.
+        employees: Vec<String>,
+    },
+    /// Locks are kept only from today's staff; this mode planned without them.
+    LocksNotKept(SolveMode),
     /// Today mode: an employee's position cannot be held within the rules and their own
     /// restrictions, even with nothing else to cover.
     PositionImpossible {
@@ -131,7 +148,7 @@ pub struct RuleValues {
 }
 
 impl RuleValues {
-    fn of(scenario: &Scenario) -> Self {
+    pub(crate) fn of(scenario: &Scenario) -> Self {
         let rules = &scenario.rules;
         Self {
             daily_rest: rules.min_daily_rest_hours,
@@ -209,6 +226,7 @@ fn diagnosis_lines(scenario: &Scenario, instance: &Instance, mode: SolveMode) ->
                     wanted_hours: None,
                     qualification: None,
                     soft_hours: None,
+                    locked: Vec::new(),
                 })
                 .collect()
         }

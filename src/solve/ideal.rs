@@ -229,6 +229,7 @@ pub(super) fn solve_ideal(
                     wanted_hours: None,
                     qualification: None,
                     soft_hours: None,
+                    locked: Vec::new(),
                 })
                 .collect();
             let least = least_line_hours(instance, heads, weekend_heads);

@@ -189,7 +189,11 @@ impl SolveReport {
         if self.buffer_staffing {
             scenario.rules.coverage_exact = false;
         }
-        scenario.proposal = Some(self.proposal());
+        let mut proposal = self.proposal();
+        if let Some(old) = &scenario.proposal {
+            carry_locks(&old.rota, &mut proposal.rota);
+        }
+        scenario.proposal = Some(proposal);
     }
 
     /// The weekend arithmetic behind the proposal, for explaining missed targets.
@@ -281,6 +285,13 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                 &remaining,
             ),
         }
+        let locked = scenario
+            .proposal
+            .as_ref()
+            .is_some_and(|p| p.rota.lines.iter().any(RotaLine::has_locks));
+        if report.status.has_proposal() && locked && options.mode != SolveMode::Today {
+            report.diagnosis.push(Diagnosis::LocksNotKept(options.mode));
+        }
         if report.status.has_proposal() && buffer_staffing {
             report.diagnosis.push(Diagnosis::OverStaffedAsBuffer {
                 staff_weekly_hours: today_staff_weekly_hours(scenario, &instance),
@@ -348,6 +359,38 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
 }
 
 /// Today's positions in hours per week.
+/// The locks of the old proposal's named lines, on the new lines of the same people where the
+/// new line kept the locked days (a solve from today's staff keeps them all).
+fn carry_locks(old: &Rota, new: &mut Rota) {
+    for line in &mut new.lines {
+        let Some(name) = line.employee.as_deref().map(str::trim) else {
+            continue;
+        };
+        let Some(before) = old
+            .lines
+            .iter()
+            .find(|l| l.has_locks() && l.employee.as_deref().map(str::trim) == Some(name))
+        else {
+            continue;
+        };
+        let was = before.cells();
+        let now: Vec<String> = line.cells().into_iter().map(str::to_string).collect();
+        let kept = |day: usize| {
+            was.get(day)
+                .is_some_and(|w| now.get(day).is_some_and(|n| n == w))
+        };
+        let all_kept = (0..now.len()).all(|day| !before.is_locked(day) || kept(day));
+        let locked_days: Vec<u32> = before
+            .locked_days
+            .iter()
+            .copied()
+            .filter(|&day| kept(day as usize - 1))
+            .collect();
+        line.locked = before.locked && all_kept;
+        line.locked_days = if line.locked { Vec::new() } else { locked_days };
+    }
+}
+
 /// Hours per week today's staff keep at least, in whole shifts: each line is a sum of shifts, so
 /// a position is kept by the smallest such sum at or above it.
 fn today_staff_weekly_hours(scenario: &Scenario, instance: &Instance) -> f64 {

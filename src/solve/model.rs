@@ -48,6 +48,19 @@ pub struct LineSpec {
     /// Hours the line should come within (`Goal::ReachHours`): each hour outside costs, while
     /// `min_hours` and `max_hours` stay hard.
     pub soft_hours: Option<(f64, f64)>,
+    /// Days the line must keep as they are (locked by the planner), by cycle day.
+    pub locked: Vec<(usize, Locked)>,
+}
+
+/// What a locked day must stay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locked {
+    /// A day off.
+    Off,
+    /// This shift (an index into the instance's shifts).
+    Shift(usize),
+    /// A shift the instance does not plan (it has no need): the lock cannot hold.
+    Unplannable,
 }
 
 impl LineSpec {
@@ -330,19 +343,42 @@ fn create_shift_variables(b: &mut Builder) {
             (family == ShiftFamily::NightsOrDays).then(|| b.add(variable().binary()).0);
         b.night_line.push(night_line);
         let mut line_cells = Vec::with_capacity(instance.days);
+        let mut must_work = Vec::new();
         for d in 0..instance.days {
+            let lock = line
+                .locked
+                .iter()
+                .find(|(day, _)| *day == d)
+                .map(|&(_, l)| l);
             let mut cells = Vec::with_capacity(instance.shifts.len());
             for (s, shift) in instance.shifts.iter().enumerate() {
                 let allowed = match family {
                     ShiftFamily::NightsOnly => shift.night,
                     ShiftFamily::NoNights => !shift.night,
                     ShiftFamily::Any | ShiftFamily::NightsOrDays => true,
-                } && weekend_allowed(b, line, d, s);
-                cells.push(allowed.then(|| b.add(variable().binary())));
+                } && weekend_allowed(b, line, d, s)
+                    && lock.is_none_or(|lock| lock == Locked::Shift(s));
+                let cell = allowed.then(|| b.add(variable().binary()));
+                if lock == Some(Locked::Shift(s)) {
+                    must_work.push(cell.map(|(v, _)| v));
+                }
+                cells.push(cell);
+            }
+            if lock == Some(Locked::Unplannable) {
+                must_work.push(None);
             }
             line_cells.push(cells);
         }
         b.x.push(line_cells);
+        // A locked shift is worked; one the line cannot take makes the model infeasible.
+        for cell in must_work {
+            match cell {
+                Some(v) => b.constraints.push(constraint!(v == 1)),
+                None => b
+                    .constraints
+                    .push(constraint!(Expression::from(0.0) >= 1.0)),
+            }
+        }
         // A line's family fixes which kind of shift it takes (night line or day line).
         if let Some(night) = night_line {
             for d in 0..instance.days {

@@ -801,6 +801,16 @@ fn grid(
                             Color32::BLACK,
                         );
                     }
+                    let locked = lines.get(index).is_some_and(|l| l.is_locked(day));
+                    if locked {
+                        // A dark corner: this day is kept by the next solve.
+                        let corner = rect.right_top();
+                        body.add(egui::Shape::convex_polygon(
+                            vec![corner, corner + vec2(-7.0, 0.0), corner + vec2(0.0, 7.0)],
+                            Color32::from_gray(40),
+                            Stroke::NONE,
+                        ));
+                    }
                     if selected == Some((index, day)) {
                         body.rect_stroke(
                             rect.expand(1.0),
@@ -813,7 +823,10 @@ fn grid(
                     if editable && problems.is_none() {
                         // Every cell of a proposal can be clicked to change it by hand.
                         let visible = rect.intersect(body_clip);
-                        let name = cell_name(lines, index, day, code, language);
+                        let mut name = cell_name(lines, index, day, code, language);
+                        if locked {
+                            name += t(", låst", ", locked");
+                        }
                         let cell = ui.interact(
                             visible,
                             ui.scope_id().with((id, "cell", index, day)),
@@ -1099,6 +1112,7 @@ fn edit_bar(
         .map(|name| format!(" ({name})"))
         .unwrap_or_default();
     let mut chosen = None;
+    let mut lock = None;
     let mut close = false;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
@@ -1119,6 +1133,24 @@ fn edit_bar(
         if ui.button(t("Fri (–)", "Off (–)")).clicked() {
             chosen = Some(OFF.to_string());
         }
+        // Locks: a new solve from today's staff keeps these days as they are.
+        let day_locked = row.locked_days.contains(&(day as u32 + 1));
+        let day_lock_label = if day_locked {
+            t("Lås opp dagen", "Unlock the day")
+        } else {
+            t("Lås dagen", "Lock the day")
+        };
+        if !row.locked && ui.button(day_lock_label).clicked() {
+            lock = Some(LockChange::Day);
+        }
+        let line_lock_label = if row.locked {
+            t("Lås opp linjen", "Unlock the line")
+        } else {
+            t("Lås linjen", "Lock the line")
+        };
+        if ui.button(line_lock_label).clicked() {
+            lock = Some(LockChange::Line);
+        }
         if ui.button(t("Ferdig", "Done")).clicked() {
             close = true;
         }
@@ -1130,7 +1162,44 @@ fn edit_bar(
     if let (Some(code), Some(proposal)) = (chosen, scenario.proposal.as_mut()) {
         set_cell(proposal, line, day, &code);
     }
+    if let (Some(change), Some(row)) = (
+        lock,
+        scenario
+            .proposal
+            .as_mut()
+            .and_then(|p| p.rota.lines.get_mut(line)),
+    ) {
+        toggle_lock(row, day, change);
+    }
     !close
+}
+
+/// What a lock button changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockChange {
+    /// The selected day.
+    Day,
+    /// The whole line.
+    Line,
+}
+
+/// Locks or unlocks a day or a whole line (a new solve from today's staff keeps locked days).
+pub fn toggle_lock(row: &mut RotaLine, day: usize, change: LockChange) {
+    match change {
+        LockChange::Line => {
+            row.locked = !row.locked;
+            row.locked_days.clear();
+        }
+        LockChange::Day => {
+            let number = day as u32 + 1;
+            if let Some(at) = row.locked_days.iter().position(|&d| d == number) {
+                row.locked_days.remove(at);
+            } else {
+                row.locked_days.push(number);
+                row.locked_days.sort_unstable();
+            }
+        }
+    }
 }
 
 /// What is being typed for a new review comment.

@@ -3,8 +3,8 @@
 
 mod wishes;
 
-use super::diagnose::Diagnosis;
-use super::model::{self, Goal, Holder, LineSpec, ShiftFamily};
+use super::diagnose::{Diagnosis, RuleValues};
+use super::model::{self, Goal, Holder, LineSpec, Locked, RuleFamily, ShiftFamily};
 use super::neighbourhood::{Cells, cells_from_values, cells_of, line_hours, start_values};
 use super::run::{RunStatus, SolveControl, run_model};
 use super::{
@@ -62,6 +62,7 @@ pub(crate) fn today_lines(
                     .map(|wanted| hours_for(wanted.min(full_time_from_pct.max(current)))),
                 qualification: Some(employee.qualification),
                 soft_hours: None,
+                locked: locked_days(scenario, instance, employee.name.trim()),
             }
         })
         .collect();
@@ -75,9 +76,44 @@ pub(crate) fn today_lines(
             wanted_hours: None,
             qualification: None,
             soft_hours: None,
+            locked: Vec::new(),
         });
     }
     lines
+}
+
+/// The days of `employee`'s line in the saved proposal that the planner locked, with what they
+/// must stay.
+pub(crate) fn locked_days(
+    scenario: &Scenario,
+    instance: &Instance,
+    employee: &str,
+) -> Vec<(usize, Locked)> {
+    let Some(line) = scenario.proposal.as_ref().and_then(|p| {
+        p.rota
+            .lines
+            .iter()
+            .find(|l| l.has_locks() && l.employee.as_deref().map(str::trim) == Some(employee))
+    }) else {
+        return Vec::new();
+    };
+    line.cells()
+        .iter()
+        .enumerate()
+        .filter(|&(day, _)| day < instance.days && line.is_locked(day))
+        .map(|(day, &code)| {
+            let locked = if code == crate::model::OFF {
+                Locked::Off
+            } else {
+                instance
+                    .shifts
+                    .iter()
+                    .position(|s| s.code == code)
+                    .map_or(Locked::Unplannable, Locked::Shift)
+            };
+            (day, locked)
+        })
+        .collect()
 }
 
 /// How many vacancy lines to offer the model: enough for the hours and the weekends.
@@ -128,6 +164,9 @@ pub(super) fn solve_today(
     let Some(mut cells) = first_rota(
         scenario, instance, &lines, report, control, started, remaining,
     ) else {
+        diagnose_locks(
+            scenario, instance, &lines, report, control, started, remaining,
+        );
         return;
     };
     control.set_phase("ønsker og færre ledige stillinger".into(), started);
@@ -275,7 +314,7 @@ fn first_rota(
             let Holder::Employee(index) = lines[l].holder else {
                 continue;
             };
-            if line_alone_impossible(instance, &lines[l], control, started, remaining) {
+            if line_alone_impossible(instance, &lines[l], &[], control, started, remaining) {
                 let employee = &scenario.staff[index];
                 report.diagnosis.push(Diagnosis::PositionImpossible {
                     employee: employee.name.trim().to_string(),
@@ -299,11 +338,72 @@ fn first_rota(
     Some(repaired.cells)
 }
 
+/// Why there is no rota when lines are locked: a locked line that breaks a rule on its own (and
+/// which rule), or, when a rota exists without the locks, the locks together.
+fn diagnose_locks(
+    scenario: &Scenario,
+    instance: &Instance,
+    lines: &[LineSpec],
+    report: &mut SolveReport,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) {
+    let locked: Vec<usize> = (0..lines.len())
+        .filter(|&l| !lines[l].locked.is_empty())
+        .collect();
+    let name = |l: usize| match lines[l].holder {
+        Holder::Employee(index) => scenario.staff[index].name.trim().to_string(),
+        _ => String::new(),
+    };
+    if locked.is_empty() || report.status == SolveStatus::Cancelled {
+        return;
+    }
+    for &l in &locked {
+        if line_alone_impossible(instance, &lines[l], &[], control, started, remaining) {
+            let rule = RuleFamily::ALL.into_iter().find(|&family| {
+                !line_alone_impossible(instance, &lines[l], &[family], control, started, remaining)
+            });
+            report.status = SolveStatus::Infeasible;
+            report.diagnosis = vec![Diagnosis::LockBreaksRule {
+                employee: name(l),
+                rule,
+                values: RuleValues::of(scenario),
+            }];
+            return;
+        }
+    }
+    if report.status != SolveStatus::Infeasible {
+        return;
+    }
+    let unlocked: Vec<LineSpec> = lines
+        .iter()
+        .map(|l| LineSpec {
+            locked: Vec::new(),
+            ..l.clone()
+        })
+        .collect();
+    let seconds = remaining().clamp(0.0, 5.0);
+    if let (_, Some(_)) = find_rota_for(
+        instance,
+        &unlocked,
+        Goal::AnyRota,
+        seconds,
+        control,
+        started,
+    ) {
+        report.diagnosis = vec![Diagnosis::LocksBlockTheNeeds {
+            employees: locked.iter().map(|&l| name(l)).collect(),
+        }];
+    }
+}
+
 /// Whether HiGHS proves that `spec` cannot hold its hours within the rules even with nothing
 /// else to cover (its position is beyond what the rules and the person's restrictions allow).
 fn line_alone_impossible(
     instance: &Instance,
     spec: &LineSpec,
+    relaxed: &[RuleFamily],
     control: &SolveControl,
     started: Instant,
     remaining: &dyn Fn() -> f64,
@@ -312,7 +412,7 @@ fn line_alone_impossible(
     alone.coverage_exact = false;
     alone.need_by_day = Some(vec![vec![0; instance.shifts.len()]; instance.days]);
     alone.qualified_need_by_day = Some(vec![vec![0; instance.days]; instance.qualified_need.len()]);
-    let built = model::build(&alone, std::slice::from_ref(spec), Goal::AnyRota, &[]);
+    let built = model::build(&alone, std::slice::from_ref(spec), Goal::AnyRota, relaxed);
     let seconds = remaining().min(0.5);
     run_model(built, seconds, Some(0.0), None, control, started).status == RunStatus::Infeasible
 }
