@@ -1,117 +1,26 @@
-//! HiGHS for the rotating models. The same plumbing as [`crate::solve::run::run_model`] (time
-//! limit, cancel from another thread, one thread, fixed seed; about 50 lines duplicated) with
-//! options chosen for these pure feasibility models, which `run_model` does not take: stop at
-//! the first solution, and spend little on cutting planes, which a model whose objective is 0
-//! does not need. It also never asks the highs bindings for the solution status of a model
-//! HiGHS found infeasible (that call can panic).
+//! HiGHS for the rotating models: [`crate::solve::run::run_with`] as a pure feasibility run (stop
+//! at the first solution), with options measured on the RWS benchmark.
 
 use crate::solve::model::RotaModel;
-use crate::solve::run::{RunResult, RunStatus, SolveControl};
-use ::highs::HighsModelStatus;
-use good_lp::SolverModel;
-use std::os::raw::{c_char, c_int, c_void};
-
-unsafe extern "C" fn on_highs_event(
-    kind: c_int,
-    _message: *const c_char,
-    _data_out: *const highs_sys::HighsCallbackDataOut,
-    data_in: *mut highs_sys::HighsCallbackDataIn,
-    user: *mut c_void,
-) {
-    if user.is_null() || data_in.is_null() {
-        return;
-    }
-    if kind as highs_sys::HighsInt == highs_sys::kHighsCallbackMipInterrupt {
-        // SAFETY: `user` is the SolveControl that outlives the solve (see `run`), and HiGHS
-        // passes a valid data_in during an interrupt callback.
-        let control = unsafe { &*(user as *const SolveControl) };
-        if control.is_cancelled() {
-            unsafe { (*data_in).user_interrupt = 1 };
-        }
-    }
-}
+use crate::solve::run::{RunOptions, RunResult, SolveControl, run_with};
+use std::time::Instant;
 
 /// Solves `model` (objective 0) within `time_limit` seconds; stops at the first solution.
 pub fn run(model: RotaModel, time_limit: f64, control: &SolveControl) -> RunResult {
-    let failed = |status| RunResult {
-        status,
-        objective: f64::NAN,
-        bound: f64::NAN,
-        values: Vec::new(),
+    let options = RunOptions {
+        first_solution: true,
+        configure: Some(tune),
+        ..RunOptions::default()
     };
-    if control.is_cancelled() {
-        return failed(RunStatus::Cancelled);
-    }
-    if time_limit <= 0.0 {
-        return failed(RunStatus::TimeLimit);
-    }
-    if model.var_count == 0 {
-        // The highs bindings cannot report on a model without columns.
-        return failed(RunStatus::Error);
-    }
-    let mut problem = model.vars.minimise(model.objective).using(good_lp::highs);
-    for constraint in model.constraints {
-        problem.add_constraint(constraint);
-    }
-    let Ok(mut highs_model) = problem.try_into_inner() else {
-        return failed(RunStatus::Error);
+    let mut result = run_with(model, time_limit, &options, control, Instant::now());
+    // Any solution of a model without an objective is as good as another.
+    result.objective = if result.values.is_empty() {
+        f64::NAN
+    } else {
+        0.0
     };
-    highs_model.make_quiet();
-    if std::env::var_os("HELTID_HIGHS_LOG").is_some() {
-        // For developers: HiGHS's own log on stdout.
-        let _ = highs_model.try_set_option("output_flag", true);
-        let _ = highs_model.try_set_option("log_to_console", true);
-    }
-    let _ = highs_model.try_set_option("time_limit", time_limit);
-    let _ = highs_model.try_set_option("threads", 1);
-    let _ = highs_model.try_set_option("random_seed", 1);
-    // Any solution is optimal: stop at the first.
-    let _ = highs_model.try_set_option("mip_max_improving_sols", 1);
-    tune(&mut highs_model);
-    // SAFETY: the model pointer is valid; `control` outlives the solve.
-    unsafe {
-        let pointer = highs_model.as_mut_ptr();
-        highs_sys::Highs_setCallback(
-            pointer,
-            Some(on_highs_event),
-            control as *const SolveControl as *mut c_void,
-        );
-        highs_sys::Highs_startCallback(pointer, highs_sys::kHighsCallbackMipInterrupt);
-    }
-    let Ok(solved) = highs_model.try_solve() else {
-        return failed(RunStatus::Error);
-    };
-    let status = solved.status();
-    let solution_found = matches!(
-        status,
-        HighsModelStatus::Optimal
-            | HighsModelStatus::ReachedTimeLimit
-            | HighsModelStatus::ReachedInterrupt
-            | HighsModelStatus::ReachedSolutionLimit
-            | HighsModelStatus::ObjectiveBound
-            | HighsModelStatus::ObjectiveTarget
-    ) && solved.primal_solution_status()
-        == ::highs::HighsSolutionStatus::Feasible;
-    let run_status = match status {
-        _ if solution_found => RunStatus::Optimal,
-        HighsModelStatus::Infeasible | HighsModelStatus::UnboundedOrInfeasible => {
-            RunStatus::Infeasible
-        }
-        HighsModelStatus::ReachedTimeLimit => RunStatus::TimeLimit,
-        HighsModelStatus::ReachedInterrupt => RunStatus::Cancelled,
-        _ if control.is_cancelled() => RunStatus::Cancelled,
-        _ => RunStatus::Error,
-    };
-    RunResult {
-        status: run_status,
-        objective: if solution_found { 0.0 } else { f64::NAN },
-        bound: 0.0,
-        values: if solution_found {
-            solved.get_solution().columns().to_vec()
-        } else {
-            Vec::new()
-        },
-    }
+    result.bound = 0.0;
+    result
 }
 
 /// Options measured on Example1–50 and every 13th of the rest (200 instances): a small cut

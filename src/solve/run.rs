@@ -185,6 +185,42 @@ pub fn run_model(
     control: &SolveControl,
     started: Instant,
 ) -> RunResult {
+    let options = RunOptions {
+        stop_at_objective,
+        initial,
+        ..RunOptions::default()
+    };
+    run_with(model, time_limit, &options, control, started)
+}
+
+/// How a run is set up besides its time limit.
+#[derive(Clone, Copy, Default)]
+pub struct RunOptions<'a> {
+    /// A bound proven outside the MIP: a solution reaching it is optimal (see [`run_model`]).
+    pub stop_at_objective: Option<f64>,
+    /// A start; entries HiGHS should work out itself are infinite (see `neighbourhood`).
+    pub initial: Option<&'a [f64]>,
+    /// A pure feasibility model (objective 0, the rotating models): the first solution is
+    /// optimal, so the run stops there.
+    pub first_solution: bool,
+    /// HiGHS options of the caller's own, set last.
+    pub configure: Option<fn(&mut ::highs::Model)>,
+}
+
+/// [`run_model`] with all its options.
+pub fn run_with(
+    model: RotaModel,
+    time_limit: f64,
+    options: &RunOptions<'_>,
+    control: &SolveControl,
+    started: Instant,
+) -> RunResult {
+    let RunOptions {
+        stop_at_objective,
+        initial,
+        first_solution,
+        configure,
+    } = *options;
     let failed = |status| RunResult {
         status,
         objective: f64::NAN,
@@ -196,6 +232,10 @@ pub fn run_model(
     }
     if time_limit <= 0.0 {
         return failed(RunStatus::TimeLimit);
+    }
+    if model.var_count == 0 {
+        // The highs bindings cannot report on a model without columns.
+        return failed(RunStatus::Error);
     }
     // Handing the model to HiGHS takes time too: the limit counts from here.
     let entered = Instant::now();
@@ -240,6 +280,12 @@ pub fn run_model(
     highs_model.set_option("threads", 1);
     highs_model.set_option("random_seed", 1);
     highs_model.set_option("mip_rel_gap", 1e-6);
+    if first_solution {
+        highs_model.set_option("mip_max_improving_sols", 1);
+    }
+    if let Some(configure) = configure {
+        configure(&mut highs_model);
+    }
     if let Some(values) = initial.filter(|v| v.len() == var_count) {
         // A start that does not fit is simply not used.
         let _ = highs_model.try_set_solution(Some(values), None, None, None);
@@ -269,7 +315,13 @@ pub fn run_model(
         return failed(RunStatus::Error);
     };
     let status = solved.status();
-    let has_solution = solved.primal_solution_status() == HighsSolutionStatus::Feasible;
+    // The bindings' solution status can panic on a model HiGHS found infeasible: not asked then.
+    let infeasible = matches!(
+        status,
+        HighsModelStatus::Infeasible | HighsModelStatus::UnboundedOrInfeasible
+    );
+    let has_solution =
+        !infeasible && solved.primal_solution_status() == HighsSolutionStatus::Feasible;
     let values = if has_solution {
         solved.get_solution().columns().to_vec()
     } else {
@@ -302,7 +354,7 @@ pub fn run_model(
         HighsModelStatus::Infeasible | HighsModelStatus::UnboundedOrInfeasible => {
             RunStatus::Infeasible
         }
-        _ if has_solution && reached_bound => RunStatus::Optimal,
+        _ if has_solution && (reached_bound || first_solution) => RunStatus::Optimal,
         _ if has_solution => RunStatus::Feasible,
         HighsModelStatus::ReachedInterrupt if state.timed_out.load(Ordering::Relaxed) => {
             RunStatus::TimeLimit
