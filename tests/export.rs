@@ -50,7 +50,8 @@ fn csv_has_every_line_with_hours_and_the_indicators() {
         &header[..4],
         ["linje", "ansatt", "stilling_pct", "timer_per_uke"]
     );
-    assert_eq!(header.len(), 4 + 42);
+    assert_eq!(header.len(), 4 + 42 + 6);
+    assert_eq!(header[4 + 42], "enkeltvakter");
     let lines: Vec<Vec<&str>> = rows
         .by_ref()
         .take_while(|r| !r.is_empty())
@@ -62,7 +63,12 @@ fn csv_has_every_line_with_hours_and_the_indicators() {
         (total_hours - 597.5).abs() < 0.1,
         "weekly hours of all lines: {total_hours}"
     );
-    assert!(lines.iter().all(|l| l.len() == 46));
+    assert!(lines.iter().all(|l| l.len() == 52));
+    // Each line's quality after its days, the same measure Forslag shows.
+    let first: Vec<String> = lines[0][4..46].iter().map(|c| c.to_string()).collect();
+    let quality = heltid::calc::line_quality(&scenario, &first);
+    assert_eq!(lines[0][46], quality.single_work_days.to_string());
+    assert_eq!(lines[0][47], quality.single_days_off.to_string());
     let indicators: Vec<Vec<&str>> = rows.skip(1).map(|r| r.split(';').collect()).collect();
     let average = indicators
         .iter()

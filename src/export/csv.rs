@@ -15,7 +15,18 @@ fn field(text: &str) -> String {
     }
 }
 
-/// The rota, one row per line, then the indicators before and after.
+/// Line quality after the days: single shifts, single days off, the spread of weekly hours,
+/// changes between day/evening/night, backward rotations, the weighted score.
+pub const QUALITY_COLUMNS: [&str; 6] = [
+    "enkeltvakter",
+    "enkeltfridager",
+    "ukespredning_t",
+    "skifter_dag_kveld_natt",
+    "bakoverrotasjoner",
+    "kvalitetspoeng",
+];
+
+/// The rota, one row per line (with its quality), then the indicators before and after.
 pub fn to_csv(scenario: &Scenario, view: &RotaView<'_>) -> String {
     let days = scenario.rota.weeks as usize * 7;
     let weekdays = crate::model::WEEKDAYS_NB;
@@ -27,6 +38,7 @@ pub fn to_csv(scenario: &Scenario, view: &RotaView<'_>) -> String {
         "timer_per_uke".into(),
     ];
     header.extend((0..days).map(|d| format!("u{}_{}", d / 7 + 1, weekdays[d % 7])));
+    header.extend(QUALITY_COLUMNS.iter().map(|c| c.to_string()));
     out.push_str(&header.join(";"));
     out.push('\n');
     let positions = line_positions(scenario, &view.rota.lines);
@@ -40,7 +52,18 @@ pub fn to_csv(scenario: &Scenario, view: &RotaView<'_>) -> String {
             decimal(position),
             decimal(position / 100.0 * full_time),
         ];
-        row.extend(line.cells().iter().map(|c| field(c)));
+        let cells = line.cells();
+        row.extend(cells.iter().map(|c| field(c)));
+        let owned: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+        let quality = crate::calc::line_quality(scenario, &owned);
+        row.extend([
+            quality.single_work_days.to_string(),
+            quality.single_days_off.to_string(),
+            decimal(quality.week_hours_spread),
+            quality.kind_changes.to_string(),
+            quality.backward_rotations.to_string(),
+            decimal(quality.score),
+        ]);
         out.push_str(&row.join(";"));
         out.push('\n');
     }

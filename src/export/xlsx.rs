@@ -27,6 +27,20 @@ pub fn to_xlsx(scenario: &Scenario, view: &RotaView<'_>) -> Result<Vec<u8>, Xlsx
             &bold,
         )?;
     }
+    let quality_column = 4 + days as u16;
+    for (k, title) in [
+        "Enkeltvakter",
+        "Enkeltfridager",
+        "Ukespredning t",
+        "Skifter dag/kveld/natt",
+        "Bakoverrotasjoner",
+        "Kvalitetspoeng",
+    ]
+    .iter()
+    .enumerate()
+    {
+        rota.write_string_with_format(0, quality_column + k as u16, *title, &bold)?;
+    }
     let positions = line_positions(scenario, &view.rota.lines);
     for (index, line) in view.rota.lines.iter().enumerate() {
         let row = index as u32 + 1;
@@ -39,8 +53,28 @@ pub fn to_xlsx(scenario: &Scenario, view: &RotaView<'_>) -> Result<Vec<u8>, Xlsx
             3,
             (positions[index] / 100.0 * full_time * 100.0).round() / 100.0,
         )?;
-        for (d, cell) in line.cells().iter().enumerate() {
+        let cells = line.cells();
+        for (d, cell) in cells.iter().enumerate() {
             rota.write_string(row, 4 + d as u16, *cell)?;
+        }
+        let owned: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+        let q = crate::calc::line_quality(scenario, &owned);
+        for (k, value) in [
+            f64::from(q.single_work_days),
+            f64::from(q.single_days_off),
+            q.week_hours_spread,
+            f64::from(q.kind_changes),
+            f64::from(q.backward_rotations),
+            q.score,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            rota.write_number(
+                row,
+                quality_column + k as u16,
+                (value * 100.0).round() / 100.0,
+            )?;
         }
     }
 

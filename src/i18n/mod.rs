@@ -10,6 +10,7 @@
 
 mod diagnosis;
 mod problems;
+mod quality;
 mod violations;
 
 use serde::{Deserialize, Serialize};

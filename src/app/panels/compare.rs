@@ -115,6 +115,20 @@ pub fn ui(
                 ui.end_row();
             }
         });
+    // How the lines are to live with, side by side.
+    for (title, this_scenario, view) in [
+        (&this_title, scenario, &this_view),
+        (&other_title, other.scenario, &other_view),
+    ] {
+        let cells: Vec<Vec<String>> = view
+            .rota
+            .lines
+            .iter()
+            .map(|l| l.cells().into_iter().map(str::to_string).collect())
+            .collect();
+        let quality = crate::calc::rota_quality(this_scenario, &cells);
+        ui.label(format!("{title}: {}", language.rota_quality(&quality)));
+    }
     ui.add_space(8.0);
     histogram(
         ui,

@@ -328,6 +328,9 @@ fn line_labels(
                     }));
                 }
             }
+            // Every line says how it is to live with, on hover.
+            let cells: Vec<String> = line.cells().into_iter().map(str::to_string).collect();
+            hover.push(language.line_quality(&crate::calc::line_quality(scenario, &cells)));
             LineLabel {
                 title: format!("{:>2} {who}", index + 1),
                 position: format!("{} %", language.number(position, 1)),
@@ -477,19 +480,7 @@ fn stats_line(ui: &mut Ui, scenario: &Scenario, lines: &[RotaLine], language: La
         .map(|line| line.cells().into_iter().map(str::to_string).collect())
         .collect();
     let quality = crate::calc::rota_quality(scenario, &cells);
-    let backward: u32 = quality.lines.iter().map(|l| l.backward_rotations).sum();
-    ui.label(match language {
-        Language::Bokmal => format!(
-            "Linjekvalitet: {} enkeltvakter og enkeltfridager per linje per 6 uker · ukespredning {} t i snitt · {backward} bakoverrotasjoner.",
-            n(quality.singles_per_line_per_6_weeks()),
-            n(quality.average_week_spread())
-        ),
-        Language::English => format!(
-            "Line quality: {} single shifts and single days off per line per 6 weeks · weekly spread {} h on average · {backward} backward rotations.",
-            n(quality.singles_per_line_per_6_weeks()),
-            n(quality.average_week_spread())
-        ),
-    });
+    ui.label(language.rota_quality(&quality));
     ui.label(match language {
         Language::Bokmal => format!(
             "Heltid: en linje fra {} % regnes som heltid (toleranse {} prosentpoeng, under Enhet og regler).",
