@@ -250,6 +250,49 @@ fn a_broken_file_shows_its_problems_and_keeps_the_work() {
 }
 
 #[test]
+fn a_file_that_cannot_be_read_is_explained_in_the_apps_language() {
+    let dir = temp_dir("unreadable");
+    let broken = dir.join("komma.ron");
+    // A Norwegian decimal comma, and a text value where a number belongs.
+    std::fs::write(
+        &broken,
+        "(\n  staff: [(name: \"Kari\", position_pct: 35,5)],\n)",
+    )
+    .unwrap();
+    let typed = dir.join("tekst.ron");
+    std::fs::write(&typed, "(\n  rota: (weeks: \"6\"),\n)").unwrap();
+    let mut harness = harness(app_with(None, Some(example("solsiden.ron"))));
+    harness.state_mut().open_file(&broken);
+    harness.run();
+    harness.get_by_label(&format!("Kunne ikke åpne {}:", broken.display()));
+    harness.get_by_label(
+        "staff[0].position_pct («Stilling %» under Ansatte, linje 2, kolonne 43): 35,5 leses som \
+         to verdier; skriv desimaltall med punktum i filen: 35.5",
+    );
+    harness.state_mut().open_file(&typed);
+    harness.run();
+    harness.get_by_label(
+        "rota.weeks («Turnusperiode (uker)» under Enhet og regler, linje 2, kolonne 16): ventet \
+         et helt tall, for eksempel 6, men fant \"6\"",
+    );
+    assert_eq!(
+        harness.state().scenario().unit.name,
+        "Solsiden sykehjem, avdeling 2",
+        "the open scenario stays"
+    );
+
+    // The same file in English.
+    click(&mut harness, "Språk");
+    click(&mut harness, "English");
+    harness.state_mut().open_file(&typed);
+    harness.run();
+    harness.get_by_label(
+        "rota.weeks (line 2, column 16): expected a whole number such as 6, found \"6\"",
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn the_language_switches_to_english() {
     let mut harness = harness(app_with(None, Some(example("solsiden.ron"))));
     click(&mut harness, "Språk");

@@ -1,6 +1,6 @@
-//! `--lang nb|en`: check, verify and solve print in bokmål (the app's labels, decimal commas)
-//! or English; the default comes from the locale; JSON keeps its keys and follows the language
-//! in its messages.
+//! `--lang nb|en`: check, verify, solve and rws print in bokmål (the app's labels, decimal
+//! commas) or English, also when a file cannot be read; the default comes from the locale; JSON
+//! keeps its keys and follows the language in its messages.
 
 use heltid::io::{load_scenario, save_scenario};
 use serde_json::Value;
@@ -196,7 +196,7 @@ fn warnings_follow_the_language_in_text_and_json() {
 
 #[test]
 fn help_documents_the_language_option() {
-    for command in ["check", "verify", "solve", "export"] {
+    for command in ["check", "verify", "solve", "export", "rws"] {
         let (code, text, _) = heltid(&[command, "--help"]);
         assert_eq!(code, 0, "{text}");
         assert!(text.contains("--lang <nb|en>"), "{command}: {text}");
@@ -296,4 +296,217 @@ fn file_problems_are_listed_in_bokmal_with_the_apps_labels() {
         stderr.contains("rules.max_shift_hours: 30.5 is outside the valid range 1–24"),
         "{stderr}"
     );
+}
+
+/// The problems `heltid check` lists for a file holding `text`, in bokmål and in English.
+fn load_problems(name: &str, text: &str) -> (Vec<String>, Vec<String>) {
+    let path = temp_dir().join(format!("{name}.ron"));
+    std::fs::write(&path, text).expect("written");
+    let path = path.to_str().expect("path");
+    let problems = |lang: &str| {
+        let (code, _, stderr) = heltid(&["check", path, "--lang", lang]);
+        assert_eq!(code, 2, "{name}: {stderr}");
+        // "<file>: N feil" / "<file>: N problem(s)", then one indented problem a line.
+        stderr
+            .lines()
+            .skip(1)
+            .map(|line| line.trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    (problems("nb"), problems("en"))
+}
+
+/// Words of the English messages that must not be left in a bokmål one.
+const ENGLISH: [&str; 8] = [
+    "line ",
+    "column",
+    "expected",
+    "found",
+    "missing",
+    "not a field",
+    "outside",
+    "is not",
+];
+
+fn assert_bokmal(messages: &[String]) {
+    for message in messages {
+        for word in ENGLISH {
+            assert!(!message.contains(word), "{word:?} in {message:?}");
+        }
+    }
+}
+
+#[test]
+fn load_errors_are_told_in_bokmal_or_english() {
+    for (name, text, nb, en) in [
+        (
+            "syntaks",
+            "(\n  rota: (weeks: 6,, ),\n)",
+            "rota (linje 2, kolonne 19): ventet et feltnavn, men fant ,",
+            "rota (line 2, column 19): expected a field name, found ,",
+        ),
+        (
+            "type",
+            "(\n  rota: (weeks: \"6\"),\n)",
+            "rota.weeks («Turnusperiode (uker)» under Enhet og regler, linje 2, kolonne 16): \
+             ventet et helt tall, for eksempel 6, men fant \"6\"",
+            "rota.weeks (line 2, column 16): expected a whole number such as 6, found \"6\"",
+        ),
+        (
+            "ukjent_felt",
+            "(\n  rota: (weekend_frequncy: 2),\n)",
+            "rota (linje 2, kolonne 10): \"weekend_frequncy\" er ikke et felt her; feltene er \
+             weeks, weekend_frequency, full_time eller friday_night_is_weekend",
+            "rota (line 2, column 10): \"weekend_frequncy\" is not a field here; the fields are \
+             weeks, weekend_frequency, full_time or friday_night_is_weekend",
+        ),
+        (
+            "mangler",
+            "(\n  shifts: [(code: \"D\", start: \"07:30\", kind: Day)],\n)",
+            "shifts[0] (linje 2, kolonne 49): end («Slutt» under Vakttyper) mangler; feltet har \
+             ingen standardverdi, så skriv det inn (`end: …`)",
+            "shifts[0] (line 2, column 49): end is missing; it has no default, so give it \
+             (`end: …`)",
+        ),
+        (
+            "negativ",
+            "(\n  rota: (weeks: -1),\n)",
+            "rota.weeks («Turnusperiode (uker)» under Enhet og regler, linje 2, kolonne 18): \
+             ventet et helt tall, 0 eller mer, men fant -1",
+            "rota.weeks (line 2, column 18): expected a whole number of 0 or more, found -1",
+        ),
+        (
+            "for_stor",
+            "(\n  rota: (weeks: 99999999999),\n)",
+            "rota.weeks («Turnusperiode (uker)» under Enhet og regler, linje 2, kolonne 17): \
+             ventet et mindre helt tall, men fant 99999999999",
+            "rota.weeks (line 2, column 17): expected a smaller whole number, found 99999999999",
+        ),
+        (
+            "ord",
+            "(\n  staff: [(name: \"Kari\", position_pct: 35.5, qualification: Lege)],\n)",
+            "staff[0].qualification (linje 2, kolonne 61): \"Lege\" passer ikke her; bruk \
+             Assistent, Helsefagarbeider eller Sykepleier",
+            "staff[0].qualification (line 2, column 61): \"Lege\" is not one of Assistent, \
+             Helsefagarbeider or Sykepleier",
+        ),
+        (
+            "desimalkomma",
+            "(\n  staff: [(name: \"Kari\", position_pct: 35,5)],\n)",
+            "staff[0].position_pct («Stilling %» under Ansatte, linje 2, kolonne 43): 35,5 leses \
+             som to verdier; skriv desimaltall med punktum i filen: 35.5",
+            "staff[0].position_pct (line 2, column 43): 35,5 reads as two values; write a \
+             decimal number with a point: 35.5",
+        ),
+        (
+            "slutter",
+            "(\n  rota: (weeks: 6,\n",
+            "rota (linje 2, kolonne 19): filen slutter for tidlig: en parentes ( [ { eller et \
+             anførselstegn er ikke lukket",
+            "rota (line 2, column 19): the file ends too early: a bracket ( [ { or a quote is not \
+             closed",
+        ),
+    ] {
+        let (bokmal, english) = load_problems(name, text);
+        assert_eq!(bokmal, [nb], "{name}");
+        assert_eq!(english, [en], "{name}");
+        assert_bokmal(&bokmal);
+    }
+}
+
+#[test]
+fn a_value_out_of_range_is_told_with_a_decimal_comma_in_bokmal() {
+    let (bokmal, english) =
+        load_problems("utenfor", "(\n  rules: (min_daily_rest_hours: 24.5),\n)");
+    assert_eq!(
+        bokmal,
+        [
+            "rules.min_daily_rest_hours («Døgnhvile (timer)» under Enhet og regler): 24,5 er \
+          utenfor det gyldige området 0–24"
+        ]
+    );
+    assert_eq!(
+        english,
+        ["rules.min_daily_rest_hours: 24.5 is outside the valid range 0–24"]
+    );
+    assert_bokmal(&bokmal);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_told_in_bokmal_in_text_and_json() {
+    let path = temp_dir().join("latin1.ron");
+    // "Ærfugl" saved as Latin-1: Æ is the single byte 0xC6.
+    std::fs::write(&path, b"(\n  unit: (name: \"Avd. \xc6rfugl\"),\n)").expect("written");
+    let path = path.to_str().expect("path");
+    let (code, _, stderr) = heltid(&["check", path, "--lang", "nb"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains(": 1 feil\n"), "{stderr}");
+    let expected = "linje 2, kolonne 22: byten 0xC6 (byte nr. 24 i filen) er ikke UTF-8-tekst; \
+                    lagre filen som UTF-8 (Unicode) og åpne den igjen";
+    assert!(stderr.contains(expected), "{stderr}");
+    let (code, json, _) = heltid(&["check", path, "--json", "--lang", "nb"]);
+    assert_eq!(code, 2);
+    let json: Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["valid"], false);
+    assert_eq!(json["errors"][0], expected);
+    let (_, _, stderr) = heltid(&["check", path, "--lang", "en"]);
+    assert!(
+        stderr.contains("line 2, column 22: byte 0xC6 (byte 24 of the file) is not UTF-8 text"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn rws_prints_status_words_and_the_summary_in_bokmal() {
+    let path = temp_dir().join("Tiny.txt");
+    std::fs::write(
+        &path,
+        "7\n3\n2\n1 1 1 1 0 0 0\n1 0 1 1 1 1 2\nD 360 480 2 3\nN 1320 480 2 3\n2 4\n2 4\n\
+         1 1\nN D\nN - D\n",
+    )
+    .expect("written");
+    let path = path.to_str().expect("path");
+    let (code, text, _) = heltid(&["rws", path, path, "--lang", "nb"]);
+    assert_eq!(code, 0, "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    for line in &lines[..2] {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(words[..2], ["Tiny", "mulig"], "{line}");
+        // Seconds with a decimal comma.
+        assert!(
+            words[2].contains(',') && !words[2].contains('.') && words[3] == "s",
+            "{line}"
+        );
+    }
+    assert!(
+        lines[2].starts_with(
+            "2 instanser: 2 mulige, 0 umulige, 0 nådde tidsgrensen, 0 feil, 0 kunne ikke leses; \
+             median 0,"
+        ) && lines[2].contains(" s, maks 0,"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("feasible") && !text.contains("instance"),
+        "{text}"
+    );
+
+    // Undecided within the time limit.
+    let (code, text, _) = heltid(&["rws", path, "--time-limit", "0", "--lang", "nb"]);
+    assert_eq!(code, 1, "{text}");
+    assert_eq!(
+        text.split_whitespace().take(2).collect::<Vec<_>>(),
+        ["Tiny", "tidsgrense"],
+        "{text}"
+    );
+
+    // English as before; JSON keeps its English status words in either language.
+    let (_, text, _) = heltid(&["rws", path, path, "--lang", "en"]);
+    assert!(
+        text.contains("2 instance(s): 2 feasible, 0 infeasible"),
+        "{text}"
+    );
+    let (_, json, _) = heltid(&["rws", path, "--json", "--lang", "nb"]);
+    let json: Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["instances"][0]["status"], "feasible");
 }

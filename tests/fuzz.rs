@@ -154,13 +154,15 @@ const INTERNAL: [&str; 10] = [
     "panicked",
 ];
 
-/// A load problem reads "place: what"; the place is a field path or "line L, column C".
+/// A load problem reads "place: what"; the place is a field path or "line L, column C"
+/// ("linje L, kolonne C" in bokmål).
 fn names_a_place(message: &str) -> bool {
     let Some((place, what)) = message.split_once(": ") else {
         return false;
     };
     !what.is_empty()
         && (place.starts_with("line ")
+            || place.starts_with("linje ")
             || place.starts_with(|c: char| c.is_ascii_lowercase() || c == '_'))
 }
 
@@ -208,6 +210,9 @@ fn mutated_scenarios_load_or_name_a_place() {
                 Err(error) => {
                     refused += 1;
                     for message in error.messages() {
+                        assert_plain(&case, &message);
+                    }
+                    for message in error.messages_in(heltid::i18n::Language::Bokmal) {
                         assert_plain(&case, &message);
                     }
                 }

@@ -1028,7 +1028,13 @@ impl HeltidApp {
         self.confirm_dialog(&ctx);
         self.cycle_dialog(&ctx);
         self.path_dialog(&ctx);
-        for command in std::mem::take(&mut self.pending) {
+        let commands = std::mem::take(&mut self.pending);
+        if !commands.is_empty() {
+            // This frame was drawn before the commands ran: draw what they changed (an opened
+            // file, its load errors) without waiting for the next input.
+            ctx.request_repaint();
+        }
+        for command in commands {
             self.run_command(command);
         }
     }

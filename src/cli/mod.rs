@@ -161,6 +161,10 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// The language of the headings, status words and summary (the RWS files' own read
+        /// errors stay English; JSON keeps its English keys and status words).
+        #[command(flatten)]
+        lang: LangOpt,
     },
 }
 
@@ -214,7 +218,8 @@ pub fn run(command: Command) -> ExitCode {
             files,
             time_limit,
             json,
-        } => rws::run(&files, time_limit, json),
+            lang,
+        } => rws::run(&files, time_limit, json, lang.language()),
         Command::Solve {
             file,
             mode,

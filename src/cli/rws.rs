@@ -1,6 +1,7 @@
 //! `heltid rws`: solve rotating workforce scheduling benchmark instances, one after another.
 
 use super::{EXIT_FILE_PROBLEM, print, print_json, tell};
+use crate::i18n::Language;
 use crate::rws::{self, Report, Status};
 use crate::solve::SolveControl;
 use serde_json::{Value, json};
@@ -51,7 +52,7 @@ fn solve_file(file: &Path, time_limit: f64) -> Outcome {
     }
 }
 
-fn outcome_json(outcome: &Outcome) -> Value {
+fn outcome_json(outcome: &Outcome, language: Language) -> Value {
     let cell = |c: Option<usize>| {
         c.and_then(|s| outcome.shift_names.get(s))
             .map_or("-", String::as_str)
@@ -69,11 +70,11 @@ fn outcome_json(outcome: &Outcome) -> Value {
         "schedule": schedule,
         "highs_runs": outcome.report.runs,
     });
-    let errors: Vec<&str> = outcome
+    let errors: Vec<String> = outcome
         .error
         .iter()
-        .map(String::as_str)
-        .chain(outcome.report.problems.iter().map(String::as_str))
+        .cloned()
+        .chain(outcome.report.problems.iter().map(|p| p.text(language)))
         .collect();
     if !errors.is_empty() {
         value["errors"] = json!(errors);
@@ -81,8 +82,8 @@ fn outcome_json(outcome: &Outcome) -> Value {
     value
 }
 
-fn print_outcome(out: &mut dyn Write, outcome: &Outcome) -> io::Result<()> {
-    let status = outcome.report.status.as_str();
+fn print_outcome(out: &mut dyn Write, outcome: &Outcome, language: Language) -> io::Result<()> {
+    let status = outcome.report.status.word(language);
     if let Some(error) = &outcome.error {
         writeln!(out, "{:<14} {status:<10}", outcome.name)?;
         tell!("  {error}");
@@ -90,17 +91,18 @@ fn print_outcome(out: &mut dyn Write, outcome: &Outcome) -> io::Result<()> {
     }
     writeln!(
         out,
-        "{:<14} {status:<10} {:>8.3} s",
-        outcome.name, outcome.report.seconds
+        "{:<14} {status:<10} {:>8} s",
+        outcome.name,
+        language.number(outcome.report.seconds, 3)
     )?;
     for problem in &outcome.report.problems {
-        tell!("  {problem}");
+        tell!("  {}", problem.text(language));
     }
     // Flushed by `print`, so a long run shows each instance as it is done.
     Ok(())
 }
 
-fn print_summary(out: &mut dyn Write, outcomes: &[Outcome]) -> io::Result<()> {
+fn print_summary(out: &mut dyn Write, outcomes: &[Outcome], language: Language) -> io::Result<()> {
     let count = |status: Status| {
         outcomes
             .iter()
@@ -120,24 +122,35 @@ fn print_summary(out: &mut dyn Write, outcomes: &[Outcome]) -> io::Result<()> {
         n => (seconds[n / 2 - 1] + seconds[n / 2]) / 2.0,
     };
     let max = seconds.last().copied().unwrap_or(0.0);
-    writeln!(
-        out,
-        "{} instance(s): {} feasible, {} infeasible, {} timeout, {} error, {unreadable} unreadable; \
-         median {median:.3} s, max {max:.3} s",
+    let (n, feasible, infeasible, timeout, error) = (
         outcomes.len(),
         count(Status::Feasible),
         count(Status::Infeasible),
         count(Status::Timeout),
         count(Status::Error) + count(Status::Cancelled),
-    )
+    );
+    let (median, max) = (language.number(median, 3), language.number(max, 3));
+    match language {
+        Language::Bokmal => writeln!(
+            out,
+            "{n} {}: {feasible} mulige, {infeasible} umulige, {timeout} nådde tidsgrensen, \
+             {error} feil, {unreadable} kunne ikke leses; median {median} s, maks {max} s",
+            if n == 1 { "instans" } else { "instanser" }
+        ),
+        Language::English => writeln!(
+            out,
+            "{n} instance(s): {feasible} feasible, {infeasible} infeasible, {timeout} timeout, \
+             {error} error, {unreadable} unreadable; median {median} s, max {max} s"
+        ),
+    }
 }
 
 /// Runs `heltid rws`.
-pub fn run(files: &[PathBuf], time_limit: f64, json: bool) -> ExitCode {
+pub fn run(files: &[PathBuf], time_limit: f64, json: bool, language: Language) -> ExitCode {
     let mut outcomes = Vec::with_capacity(files.len());
     for file in files {
         let outcome = solve_file(file, time_limit);
-        if !json && let Err(code) = print(|out| print_outcome(out, &outcome)) {
+        if !json && let Err(code) = print(|out| print_outcome(out, &outcome, language)) {
             // Nobody reads on: the remaining instances are not solved.
             return code;
         }
@@ -145,10 +158,13 @@ pub fn run(files: &[PathBuf], time_limit: f64, json: bool) -> ExitCode {
     }
     let printed = if json {
         print_json(&json!({
-            "instances": outcomes.iter().map(outcome_json).collect::<Vec<_>>(),
+            "instances": outcomes
+                .iter()
+                .map(|outcome| outcome_json(outcome, language))
+                .collect::<Vec<_>>(),
         }))
     } else if outcomes.len() > 1 {
-        print(|out| print_summary(out, &outcomes))
+        print(|out| print_summary(out, &outcomes, language))
     } else {
         Ok(())
     };

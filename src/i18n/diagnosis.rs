@@ -4,7 +4,8 @@
 
 use super::Language;
 use crate::model::SolveMode;
-use crate::solve::{Diagnosis, RuleFamily, RuleValues};
+use crate::rules::rule_info;
+use crate::solve::{CheckDetail, Diagnosis, RuleFamily, RuleValues};
 
 /// A rule family as a manager knows it, with its legal reference and the app's label.
 fn rule_text(family: RuleFamily, values: &RuleValues, language: Language) -> String {
@@ -285,7 +286,17 @@ impl Diagnosis {
                 }
             }
             Diagnosis::InternalCheck { rule, detail } => {
+                let detail = match detail {
+                    CheckDetail::Violation(what) => what.text(language),
+                    CheckDetail::Chain(finding) => finding.text(language),
+                };
                 if nb {
+                    // The rule by its Norwegian name where it has one.
+                    let rule = match (rule_info(rule), rule.as_str()) {
+                        (Some(info), _) => info.name_nb,
+                        (None, "rotating_chain") => "rullerende kjede",
+                        (None, id) => id,
+                    };
                     format!("Intern kontroll feilet ({rule}): {detail}. Forslaget er holdt tilbake; meld gjerne fra om feilen.")
                 } else {
                     format!("Internal check failed ({rule}): {detail}. The proposal was withheld; please report this.")
@@ -299,5 +310,45 @@ impl std::fmt::Display for Diagnosis {
     /// English, for logs and the JSON's `diagnosis`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text(Language::English))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language::{Bokmal, English};
+    use crate::rules::ViolationKind;
+
+    #[test]
+    fn an_internal_check_reads_in_bokmal_all_through() {
+        let rest = Diagnosis::InternalCheck {
+            rule: "daily_rest".into(),
+            detail: CheckDetail::Violation(ViolationKind::ShortDailyRest {
+                first: ("A".into(), 9),
+                second: ("D".into(), 10),
+                rest_hours: 9.5,
+                min_hours: 11.0,
+                agreed_hours: 8.0,
+            }),
+        };
+        assert_eq!(
+            rest.text(Bokmal),
+            "Intern kontroll feilet (Daglig hviletid): 9,5 timer hvile mellom A ons uke 2 og D tor uke 2; minst 11 timer (8 timer med lokal avtale). Forslaget er holdt tilbake; meld gjerne fra om feilen."
+        );
+        assert_eq!(
+            rest.text(English),
+            "Internal check failed (daily_rest): 9.5 h rest between A on Wed week 2 and D on Thu week 2; at least 11 h (8 h with a local agreement). The proposal was withheld; please report this."
+        );
+        let chain = Diagnosis::InternalCheck {
+            rule: "rotating_chain".into(),
+            detail: CheckDetail::Chain(crate::rws::Finding::TwoShifts { day: 3 }),
+        };
+        assert_eq!(
+            chain.text(Bokmal),
+            "Intern kontroll feilet (rullerende kjede): løseren satte to vakter på dag 4 i kjeden. Forslaget er holdt tilbake; meld gjerne fra om feilen."
+        );
+        assert!(chain.text(English).starts_with(
+            "Internal check failed (rotating_chain): the solver put two shifts on day 4"
+        ));
     }
 }

@@ -1,16 +1,19 @@
 //! Norwegian bokmål (default) and English: every UI string is written in both, side by side.
 //!
 //! The engine says *what* as typed values — [`crate::solve::Diagnosis`],
-//! [`crate::rules::ViolationKind`], [`crate::model::ProblemKind`] — and this module says it in
-//! words, one exhaustive `match` per message with both languages next to each other
-//! (`diagnosis`, `violations`, `problems`). For two languages and a few hundred messages that
-//! reads better than a Fluent bundle: the compiler finds a message without a text, values keep
-//! their types until they are formatted (decimal commas by [`Language::number`]), and a change
-//! to a message is one diff in one file.
+//! [`crate::rules::ViolationKind`], [`crate::model::ProblemKind`] with its
+//! [`crate::model::LoadErrorKind`], [`crate::rws::Finding`] — and this module says it in words,
+//! one exhaustive `match` per message with both languages next to each other (`diagnosis`,
+//! `violations`, `problems`, `load_errors`, `rws`). For two languages and a few hundred
+//! messages that reads better than a Fluent bundle: the compiler finds a message without a text,
+//! values keep their types until they are formatted (decimal commas by [`Language::number`]),
+//! and a change to a message is one diff in one file.
 
 mod diagnosis;
+mod load_errors;
 mod problems;
 mod quality;
+mod rws;
 mod violations;
 
 use serde::{Deserialize, Serialize};

@@ -388,7 +388,7 @@ impl ProblemKind {
                     )
                 }
             }
-            ProblemKind::Unreadable(text) => text.clone(),
+            ProblemKind::Unreadable(error) => error.kind.text("", language),
         }
     }
 }
@@ -397,7 +397,13 @@ impl Problem {
     /// "path: what is wrong", in `language`; in bokmål the path is followed by the app's label
     /// and panel when the app has a field for it: `rules.max_shift_hours («Lengste vakt
     /// (timer)» under Enhet og regler): 30 er utenfor …`.
+    ///
+    /// A file that cannot be read is placed by its line and column too (see
+    /// [`crate::model::LoadError::place`]).
     pub fn text(&self, language: Language) -> String {
+        if let ProblemKind::Unreadable(error) = &self.what {
+            return error.text(&self.path, language);
+        }
         let what = self.what.text(language);
         match (language, field_label(&self.path)) {
             (Language::Bokmal, Some((label, panel))) => {

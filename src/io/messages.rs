@@ -1,8 +1,10 @@
-//! RON's errors in the words a scenario file uses: where (field path, line, column), what was
-//! found there and what would be valid. RON's own texts name Rust types (`VersionProbe`,
-//! `ShiftType`) and give library advice; none of that reaches a user.
+//! RON's errors as typed load errors ([`LoadError`]) in the words a scenario file uses: where
+//! (field path, line, column), what was found there and what would be valid. RON's own texts
+//! name Rust types (`VersionProbe`, `ShiftType`) and give library advice; none of that reaches a
+//! user. The words, in bokmål and English, are in `crate::i18n`.
 
-use crate::model::{Problem, ProblemKind, cut};
+use crate::model::load_error::{Expected, Found, Unexpected};
+use crate::model::{LoadError, LoadErrorKind, Problem, ProblemKind};
 use ron::error::{Error, Position, SpannedError};
 
 /// The problem for `error`, met at the field `path` (empty or "." when not inside a field).
@@ -18,151 +20,166 @@ pub fn problem(text: &str, error: &SpannedError, path: &str) -> Problem {
         field = parent.trim_end_matches('.');
     }
     let position = &error.span.start;
-    let place = if field.is_empty() {
-        format!("line {}, column {}", position.line, position.col)
-    } else {
-        format!("{field} (line {}, column {})", position.line, position.col)
-    };
-    let found = match value_at(text, &error.span.start, &error.span.end) {
-        Some(value) => format!("found {}", cut(&value)),
-        None => "found the end of the file".to_string(),
+    let mut field = field.to_string();
+    let kind = match decimal_comma(text, position) {
+        Some(DecimalComma {
+            whole,
+            fraction,
+            name,
+        }) => {
+            // The place is the field the number was written in, not the group after it.
+            if let Some(name) = name
+                && !field.ends_with(&name)
+            {
+                field = if field.is_empty() {
+                    name
+                } else {
+                    format!("{field}.{name}")
+                };
+            }
+            LoadErrorKind::DecimalComma { whole, fraction }
+        }
+        None => kind(
+            &error.code,
+            value_at(text, &error.span.start, &error.span.end),
+        ),
     };
     Problem::new(
-        place,
-        ProblemKind::Unreadable(describe(&error.code, &found)),
+        field,
+        ProblemKind::Unreadable(LoadError {
+            line: position.line,
+            column: position.col,
+            kind,
+        }),
     )
 }
 
-/// What is wrong, and what would be valid.
-fn describe(code: &Error, found: &str) -> String {
+/// A decimal number written with a comma, as [`decimal_comma`] finds it.
+#[derive(Debug, PartialEq)]
+struct DecimalComma {
+    /// The digits before the comma.
+    whole: String,
+    /// The digits after it.
+    fraction: String,
+    /// The field it was written in (`position_pct: 35,5`), when the number follows one.
+    name: Option<String>,
+}
+
+/// `35,5` where the reader stopped at the `5`: a decimal comma, which RON reads as a number and
+/// then a field name.
+fn decimal_comma(text: &str, at: &Position) -> Option<DecimalComma> {
+    let rest = rest_at(text, at)?;
+    let fraction: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[fraction.len()..].chars().next();
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    if fraction.is_empty() || after.is_some_and(word) {
+        return None;
+    }
+    let before = text[..text.len() - rest.len()].strip_suffix(',')?;
+    let digits_start = before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let number_start = match before[..digits_start].strip_suffix('-') {
+        Some(signless) if digits_start < before.len() => signless.len(),
+        _ => digits_start,
+    };
+    let whole = &before[number_start..];
+    let before = &before[..number_start];
+    // Not a word (`b6,5`, `1.0,5`), nor a list of numbers (`[1,2]`).
+    let list = |c: char| c == '[' || c == ',';
+    if whole.trim_start_matches('-').is_empty()
+        || before.chars().next_back().is_some_and(word)
+        || before.trim_end().chars().next_back().is_some_and(list)
+    {
+        return None;
+    }
+    // `name: ` before the number.
+    let name = before.trim_end().strip_suffix(':').and_then(|before| {
+        let before = before.trim_end();
+        let start = before
+            .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+            .len();
+        let name = &before[start..];
+        (!name.is_empty()).then(|| name.to_string())
+    });
+    Some(DecimalComma {
+        whole: whole.to_string(),
+        fraction,
+        name,
+    })
+}
+
+/// What is wrong, and what would be valid; `found` is the value the error points at.
+fn kind(code: &Error, found: Found) -> LoadErrorKind {
+    use LoadErrorKind as K;
     match code {
-        Error::ExpectedInteger => format!("expected a whole number such as 6, {found}"),
+        Error::ExpectedInteger
+        | Error::InvalidIntegerDigit { .. }
+        | Error::UnderscoreAtBeginning => K::WholeNumber { found },
         Error::IntegerOutOfBounds => {
-            if found.starts_with("found -") {
-                format!("expected a whole number of 0 or more, {found}")
+            if found.as_deref().is_some_and(|f| f.starts_with('-')) {
+                K::NonNegative { found }
             } else {
-                format!("expected a smaller whole number, {found}")
+                K::TooLarge { found }
             }
         }
-        Error::InvalidIntegerDigit { .. } | Error::UnderscoreAtBeginning => {
-            format!("expected a whole number such as 6, {found}")
-        }
-        Error::ExpectedFloat | Error::FloatUnderscore => {
-            format!("expected a number such as 35.5, {found}")
-        }
-        Error::ExpectedBoolean => format!("expected true or false, {found}"),
-        Error::ExpectedString | Error::ExpectedChar => {
-            format!("expected text in double quotes such as \"D\", {found}")
-        }
-        Error::ExpectedStringEnd => "a text in double quotes is not closed with \"".to_string(),
-        Error::InvalidEscape(_) => format!("expected a valid \\ escape in the text, {found}"),
-        Error::ExpectedArray => format!("expected a list in [ ], {found}"),
-        Error::ExpectedArrayEnd => format!("expected , or ] in the list, {found}"),
-        Error::ExpectedMap => format!("expected a table in {{ }}, {found}"),
-        Error::ExpectedMapColon => format!("expected : after the key, {found}"),
-        Error::ExpectedMapEnd => format!("expected , or }} in the table, {found}"),
+        Error::ExpectedFloat | Error::FloatUnderscore => K::Number { found },
+        Error::ExpectedBoolean => K::Boolean { found },
+        Error::ExpectedString | Error::ExpectedChar => K::Text { found },
+        Error::ExpectedStringEnd => K::UnclosedText,
+        Error::InvalidEscape(_) => K::Escape { found },
+        Error::ExpectedArray => K::List { found },
+        Error::ExpectedArrayEnd => K::ListEnd { found },
+        Error::ExpectedMap => K::Table { found },
+        Error::ExpectedMapColon => K::Colon { found },
+        Error::ExpectedMapEnd => K::TableEnd { found },
         Error::ExpectedStructLike
         | Error::ExpectedNamedStructLike(_)
         | Error::ExpectedDifferentStructName { .. }
-        | Error::ExpectedStructName(_) => {
-            format!("expected ( to open a group of fields, {found}")
-        }
-        Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => {
-            format!("expected , or ) to close the group, {found}")
-        }
-        Error::ExpectedComma => format!("expected a comma, {found}"),
-        Error::ExpectedIdentifier => format!("expected a field name, {found}"),
-        Error::ExpectedOption | Error::ExpectedUnit => format!("expected a value, {found}"),
-        Error::Eof => {
-            "the file ends too early: a bracket ( [ { or a quote is not closed".to_string()
-        }
-        Error::TrailingCharacters => {
-            format!("expected the end of the file after the scenario's closing ), {found}")
-        }
-        Error::UnexpectedChar(c) => format!("the character {c:?} does not belong here"),
-        Error::UnclosedBlockComment => "a /* comment is not closed with */".to_string(),
-        Error::ExceededRecursionLimit => {
-            "brackets are nested too deeply here (more than 128 levels); a scenario nests a \
-             few levels at most"
-                .to_string()
-        }
+        | Error::ExpectedStructName(_) => K::GroupStart { found },
+        Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => K::GroupEnd { found },
+        Error::ExpectedComma => K::Comma { found },
+        Error::ExpectedIdentifier => K::FieldName { found },
+        Error::ExpectedOption | Error::ExpectedUnit => K::Value { found },
+        Error::Eof => K::EndsEarly,
+        Error::TrailingCharacters => K::Trailing { found },
+        Error::UnexpectedChar(c) => K::Character(*c),
+        Error::UnclosedBlockComment => K::UnclosedComment,
+        Error::ExceededRecursionLimit => K::TooDeep,
         Error::NoSuchStructField {
             expected, found, ..
-        } => format!(
-            "{} is not a field here; the fields are {}",
-            quoted(found),
-            listed(expected)
-        ),
-        Error::MissingStructField { field, .. } => {
-            format!("{field} is missing; it has no default, so give it (`{field}: …`)")
-        }
-        Error::DuplicateStructField { field, .. } => {
-            format!("{field} is given twice; keep one")
-        }
+        } => K::UnknownField {
+            found: found.clone(),
+            fields: words(expected),
+        },
+        Error::MissingStructField { field, .. } => K::MissingField {
+            field: field.to_string(),
+        },
+        Error::DuplicateStructField { field, .. } => K::DuplicateField {
+            field: field.to_string(),
+        },
         Error::NoSuchEnumVariant {
             expected, found, ..
-        } => format!("{} is not one of {}", quoted(found), listed(expected)),
-        Error::InvalidValueForType { expected, found } => format!(
-            "expected {}, found {}",
-            plain_expected(expected),
-            cut(found)
-        ),
-        Error::ExpectedDifferentLength { expected, found } => format!(
-            "expected {}, found {found} value(s)",
-            plain_expected(expected)
-        ),
-        Error::NoSuchExtension(name) => format!(
-            "{} is not a RON extension this program knows; use #![enable(implicit_some)]",
-            quoted(name)
-        ),
-        Error::ExpectedAttribute | Error::ExpectedAttributeEnd => {
-            format!("expected #![enable(implicit_some)], {found}")
-        }
-        Error::Utf8Error(_) => "the file is not UTF-8 text; save it as UTF-8".to_string(),
-        Error::Message(message) | Error::Io(message) => cut(message),
-        _ => format!("this cannot be read here, {found}"),
+        } => K::UnknownWord {
+            found: found.clone(),
+            words: words(expected),
+        },
+        Error::InvalidValueForType { expected, found } => K::WrongType {
+            expected: Expected::from_serde(expected),
+            found: Unexpected::from_ron(found),
+        },
+        Error::ExpectedDifferentLength { expected, found } => K::WrongLength {
+            expected: Expected::from_serde(expected),
+            count: *found,
+        },
+        Error::NoSuchExtension(name) => K::UnknownExtension { name: name.clone() },
+        Error::ExpectedAttribute | Error::ExpectedAttributeEnd => K::Attribute { found },
+        Error::Utf8Error(_) => K::NotUtf8Text,
+        Error::Message(message) | Error::Io(message) => K::Other(message.clone()),
+        _ => K::CannotRead { found },
     }
 }
 
-fn quoted(word: &str) -> String {
-    format!("\"{}\"", cut(word))
-}
-
-fn listed(words: &[&str]) -> String {
-    match words {
-        [] => "none".to_string(),
-        [only] => only.to_string(),
-        [first @ .., last] => format!("{} or {last}", first.join(", ")),
-    }
-}
-
-/// serde's description of a wanted value ("u32", "struct ShiftType", "a sequence") in plain words.
-fn plain_expected(expected: &str) -> String {
-    let e = expected.trim();
-    let integer = [
-        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize",
-    ];
-    if integer.contains(&e) || e.contains("integer") {
-        "a whole number such as 6".into()
-    } else if e == "f32" || e == "f64" || e.contains("float") {
-        "a number such as 35.5".into()
-    } else if e.contains("string") || e == "char" {
-        "text in double quotes such as \"D\"".into()
-    } else if e.contains("bool") {
-        "true or false".into()
-    } else if e.contains("sequence") || e.contains("tuple") || e.contains("array") {
-        "a list in [ ]".into()
-    } else if e.contains("map") {
-        "a table in { }".into()
-    } else if e.starts_with("struct") {
-        "a group of fields in ( )".into()
-    } else if e.starts_with("enum") || e.contains("variant") {
-        "one of the words this field takes".into()
-    } else if e.contains("option") {
-        "a value".into()
-    } else {
-        cut(e)
-    }
+fn words(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
 }
 
 /// The value the error points at: from the span's start (or, when that is blank, from its end),
@@ -224,6 +241,9 @@ fn rest_at<'a>(text: &'a str, position: &Position) -> Option<&'a str> {
 mod tests {
     use super::*;
 
+    use crate::i18n::Language::{Bokmal, English};
+    use crate::model::cut;
+
     #[test]
     fn values_are_cut_at_60_characters() {
         assert_eq!(cut("kort"), "kort");
@@ -235,11 +255,67 @@ mod tests {
 
     #[test]
     fn recursion_is_explained_without_library_advice() {
-        let message = describe(&Error::ExceededRecursionLimit, "found [");
-        assert!(message.contains("nested too deeply"), "{message}");
-        assert!(
-            !message.contains("ron::") && !message.contains("serde"),
-            "{message}"
+        let error = LoadError {
+            line: 1,
+            column: 300,
+            kind: kind(&Error::ExceededRecursionLimit, Some("[".into())),
+        };
+        let english = error.text("", English);
+        assert!(english.contains("nested too deeply"), "{english}");
+        let bokmal = error.text("", Bokmal);
+        assert!(bokmal.contains("128 nivåer"), "{bokmal}");
+        for message in [english, bokmal] {
+            assert!(
+                !message.contains("ron::") && !message.contains("serde"),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_decimal_comma_is_found_after_digits_only() {
+        let at = |text: &str, col| decimal_comma(text, &Position { line: 1, col });
+        let text = "(staff: [(name: \"Kari\", position_pct: 35,5)])";
+        let five = text.find(",5").map(|i| i + 2).expect("35,5");
+        assert_eq!(
+            at(text, five),
+            Some(DecimalComma {
+                whole: "35".into(),
+                fraction: "5".into(),
+                name: Some("position_pct".into()),
+            })
+        );
+        assert_eq!(at(text, five - 1), None);
+        let text = "(rules: (min_daily_rest_hours: -3,5))";
+        let five = text.find(",5").map(|i| i + 2).expect("-3,5");
+        assert_eq!(
+            at(text, five).map(|found| found.whole),
+            Some("-3".to_string())
+        );
+        let text = "(rota: (weeks: 6,x), a: b6,5, c: 1.0,5, d: [1,2])";
+        for after in [",x", "b6,5", "1.0,5", "1,2"] {
+            let col = text.find(after).map(|i| i + after.len()).expect(after);
+            assert_eq!(at(text, col), None, "{after}");
+        }
+    }
+
+    #[test]
+    fn a_decimal_comma_is_placed_at_its_field() {
+        let text = "(\n  staff: [(name: \"Kari\", position_pct: 35,5)],\n)";
+        let found = crate::io::parse_scenario(text).expect_err("35,5");
+        assert_eq!(
+            found.messages_in(English),
+            [
+                "staff[0].position_pct (line 2, column 43): 35,5 reads as two values; write a \
+              decimal number with a point: 35.5"
+            ]
+        );
+        assert_eq!(
+            found.messages_in(Bokmal),
+            [
+                "staff[0].position_pct («Stilling %» under Ansatte, linje 2, kolonne 43): 35,5 \
+              leses som to verdier; skriv desimaltall med punktum i filen: 35.5"
+            ]
         );
     }
 

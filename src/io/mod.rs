@@ -7,7 +7,9 @@
 mod messages;
 
 use crate::i18n::Language;
-use crate::model::{FORMAT_VERSION, Problem, ProblemKind, Scenario, validate};
+use crate::model::{
+    FORMAT_VERSION, LoadError, LoadErrorKind, Problem, ProblemKind, Scenario, validate,
+};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -116,14 +118,16 @@ fn decode(bytes: &[u8]) -> Result<&str, Problem> {
         let column = 1 + String::from_utf8_lossy(&valid[line_start..])
             .chars()
             .count();
-        let byte = bytes[error.valid_up_to()];
         Problem::new(
-            format!("line {line}, column {column}"),
-            ProblemKind::Unreadable(format!(
-                "byte 0x{byte:02X} (byte {} of the file) is not UTF-8 text; save the file as \
-                 UTF-8 (Unicode) and open it again",
-                error.valid_up_to() + 1
-            )),
+            "",
+            ProblemKind::Unreadable(LoadError {
+                line,
+                column,
+                kind: LoadErrorKind::NotUtf8 {
+                    byte: bytes[error.valid_up_to()],
+                    offset: error.valid_up_to() + 1,
+                },
+            }),
         )
     })
 }

@@ -3,9 +3,11 @@
 //! Values a user types may be wrong; the types here are lenient (times as text, counts as
 //! signed numbers) so that [`validate`] can list every problem at once with its place.
 
+pub mod load_error;
 pub mod time;
 mod validate;
 
+pub use load_error::{LoadError, LoadErrorKind};
 pub use validate::{Problem, ProblemKind, RangeUnit, Warning, cut, validate, warnings};
 
 use serde::{Deserialize, Serialize};

@@ -201,9 +201,10 @@ pub enum ProblemKind {
         /// The name.
         name: String,
     },
-    /// The file cannot be read as a scenario: the reader's words, with what was found and
-    /// what would be valid (English; see `crate::io`).
-    Unreadable(String),
+    /// The file cannot be read as a scenario: the line and column, what was found there and
+    /// what would be valid (see `crate::io`). The problem's path is the field the reader was
+    /// in, empty outside any field.
+    Unreadable(super::LoadError),
 }
 
 /// Longest value quoted back in a message, in characters: a 100,000-character name is not

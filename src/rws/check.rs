@@ -2,24 +2,21 @@
 //! schedule, shares no code with the model, and measures blocks directly as runs of equal
 //! days around the cycle instead of through the model's window and start inequalities.
 
-use super::{Instance, Schedule};
+use super::{BlockKind, Finding, Instance, Schedule};
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/// Every way `schedule` breaks `instance`, in words with the place (week row and weekday);
-/// empty when the schedule is valid.
+/// Every way `schedule` breaks `instance`, with the place (week row and weekday); empty when
+/// the schedule is valid.
 ///
 /// Checks: N week rows of known shifts; exact demand per weekday and shift; the length of
 /// every work block, days-off block and block of each shift type; forbidden sequences. The
 /// chain is cyclic: the last day of the last week is followed by Monday of the first.
-pub fn check(instance: &Instance, schedule: &Schedule) -> Vec<String> {
+pub fn check(instance: &Instance, schedule: &Schedule) -> Vec<Finding> {
     let mut problems = Vec::new();
     if schedule.len() != instance.employees {
-        problems.push(format!(
-            "{} week rows, one per employee: expected {}",
-            schedule.len(),
-            instance.employees
-        ));
+        problems.push(Finding::WeekRows {
+            rows: schedule.len(),
+            employees: instance.employees,
+        });
         return problems;
     }
     let chain: Vec<Option<usize>> = schedule.iter().flatten().copied().collect();
@@ -27,7 +24,7 @@ pub fn check(instance: &Instance, schedule: &Schedule) -> Vec<String> {
         .iter()
         .position(|cell| cell.is_some_and(|s| s >= instance.shifts.len()))
     {
-        problems.push(format!("{}: unknown shift", place(day)));
+        problems.push(Finding::UnknownShift { day });
         return problems;
     }
     demand(instance, schedule, &mut problems);
@@ -36,12 +33,7 @@ pub fn check(instance: &Instance, schedule: &Schedule) -> Vec<String> {
     problems
 }
 
-/// "week 2 Tue" for a day of the chain.
-fn place(day: usize) -> String {
-    format!("week {} {}", day / 7 + 1, WEEKDAYS[day % 7])
-}
-
-fn demand(instance: &Instance, schedule: &Schedule, problems: &mut Vec<String>) {
+fn demand(instance: &Instance, schedule: &Schedule, problems: &mut Vec<Finding>) {
     for (s, shift) in instance.shifts.iter().enumerate() {
         for (weekday, &wanted) in instance.demand[s].iter().enumerate() {
             let planned = schedule
@@ -49,10 +41,12 @@ fn demand(instance: &Instance, schedule: &Schedule, problems: &mut Vec<String>) 
                 .filter(|row| row[weekday] == Some(s))
                 .count();
             if planned != wanted as usize {
-                problems.push(format!(
-                    "{} on {}: {planned} planned, demand {wanted}",
-                    shift.name, WEEKDAYS[weekday]
-                ));
+                problems.push(Finding::Demand {
+                    shift: shift.name.clone(),
+                    weekday,
+                    planned,
+                    demand: wanted,
+                });
             }
         }
     }
@@ -79,29 +73,29 @@ fn runs(chain: &[Option<usize>], on: impl Fn(Option<usize>) -> bool) -> Vec<(usi
     runs
 }
 
-/// A kind of block: its name, its limits and which cells belong to it.
-type BlockKind = (
-    String,
+/// A kind of block, its limits and which cells belong to it.
+type Block = (
+    BlockKind,
     super::BlockLimits,
     Box<dyn Fn(Option<usize>) -> bool>,
 );
 
-fn blocks(instance: &Instance, chain: &[Option<usize>], problems: &mut Vec<String>) {
-    let mut kinds: Vec<BlockKind> = vec![
+fn blocks(instance: &Instance, chain: &[Option<usize>], problems: &mut Vec<Finding>) {
+    let mut kinds: Vec<Block> = vec![
         (
-            "work block".into(),
+            BlockKind::Work,
             instance.work_block,
             Box::new(|cell: Option<usize>| cell.is_some()),
         ),
         (
-            "days-off block".into(),
+            BlockKind::DaysOff,
             instance.off_block,
             Box::new(|cell: Option<usize>| cell.is_none()),
         ),
     ];
     for (s, shift) in instance.shifts.iter().enumerate() {
         kinds.push((
-            format!("block of {}", shift.name),
+            BlockKind::Shift(shift.name.clone()),
             shift.block,
             Box::new(move |cell: Option<usize>| cell == Some(s)),
         ));
@@ -109,18 +103,18 @@ fn blocks(instance: &Instance, chain: &[Option<usize>], problems: &mut Vec<Strin
     for (what, limits, on) in &kinds {
         for (first, length) in runs(chain, on) {
             if length < limits.min || length > limits.max {
-                problems.push(format!(
-                    "{what} of {length} day(s) from {}: allowed {} to {}",
-                    place(first),
-                    limits.min,
-                    limits.max
-                ));
+                problems.push(Finding::Block {
+                    block: what.clone(),
+                    length,
+                    first,
+                    limits: *limits,
+                });
             }
         }
     }
 }
 
-fn forbidden(instance: &Instance, chain: &[Option<usize>], problems: &mut Vec<String>) {
+fn forbidden(instance: &Instance, chain: &[Option<usize>], problems: &mut Vec<Finding>) {
     let n = chain.len();
     for sequence in &instance.forbidden {
         for first in 0..n {
@@ -129,12 +123,13 @@ fn forbidden(instance: &Instance, chain: &[Option<usize>], problems: &mut Vec<St
                 .enumerate()
                 .all(|(i, &element)| chain[(first + i) % n] == element);
             if found {
-                let names: Vec<&str> = sequence.iter().map(|&e| instance.cell_name(e)).collect();
-                problems.push(format!(
-                    "forbidden sequence \"{}\" from {}",
-                    names.join(" "),
-                    place(first)
-                ));
+                problems.push(Finding::Forbidden {
+                    sequence: sequence
+                        .iter()
+                        .map(|&e| instance.cell_name(e).to_string())
+                        .collect(),
+                    first,
+                });
             }
         }
     }
@@ -144,6 +139,11 @@ fn forbidden(instance: &Instance, chain: &[Option<usize>], problems: &mut Vec<St
 mod tests {
     use super::super::{BlockLimits, Shift};
     use super::*;
+
+    /// The findings in English.
+    fn texts(findings: Vec<Finding>) -> Vec<String> {
+        findings.iter().map(ToString::to_string).collect()
+    }
 
     /// Two weeks, shifts D and N, one of each on every weekday... then the tests break it.
     fn instance() -> Instance {
@@ -174,14 +174,14 @@ mod tests {
 
     #[test]
     fn a_valid_schedule_has_no_problems() {
-        assert_eq!(check(&instance(), &valid()), Vec::<String>::new());
+        assert_eq!(texts(check(&instance(), &valid())), Vec::<String>::new());
     }
 
     #[test]
     fn demand_off_by_one() {
         let mut schedule = valid();
         schedule[1][0] = D;
-        let problems = check(&instance(), &schedule);
+        let problems = texts(check(&instance(), &schedule));
         assert!(problems.contains(&"D on Mon: 2 planned, demand 1".to_string()));
     }
 
@@ -190,14 +190,14 @@ mod tests {
         let mut i = instance();
         i.off_block.max = 8;
         // Off from week 1 Sat to week 2 Sun: 9 days, the run is found starting at week 1 Sat.
-        let problems = check(&i, &valid());
+        let problems = texts(check(&i, &valid()));
         assert_eq!(
             problems,
             vec!["days-off block of 9 day(s) from week 1 Sat: allowed 1 to 8".to_string()]
         );
         // Moving the work to week 2 wraps the off block from week 2 Sat to week 1 Sun.
         let schedule = vec![[O; 7], [D, D, D, N, N, O, O]];
-        let problems = check(&i, &schedule);
+        let problems = texts(check(&i, &schedule));
         assert_eq!(
             problems,
             vec!["days-off block of 9 day(s) from week 2 Sat: allowed 1 to 8".to_string()]
@@ -209,7 +209,7 @@ mod tests {
         let mut i = instance();
         i.shifts[1].block.min = 3;
         assert_eq!(
-            check(&i, &valid()),
+            texts(check(&i, &valid())),
             vec!["block of N of 2 day(s) from week 1 Thu: allowed 3 to 7".to_string()]
         );
     }
@@ -218,7 +218,7 @@ mod tests {
     fn forbidden_sequences_across_the_wrap() {
         let mut i = instance();
         i.forbidden = vec![vec![Some(1), None, Some(0)], vec![None, Some(0)]];
-        let problems = check(&i, &valid());
+        let problems = texts(check(&i, &valid()));
         // "- D" starts at week 2 Sun and wraps to week 1 Mon.
         assert_eq!(
             problems,
@@ -226,7 +226,7 @@ mod tests {
         );
         let schedule = vec![[N, O, D, D, N, O, O], [O, D, O, O, O, O, O]];
         i.demand = vec![[0, 1, 1, 1, 0, 0, 0], [1, 0, 0, 0, 1, 0, 0]];
-        let problems = check(&i, &schedule);
+        let problems = texts(check(&i, &schedule));
         assert!(
             problems.contains(&"forbidden sequence \"N - D\" from week 1 Mon".to_string()),
             "{problems:?}"
@@ -240,10 +240,10 @@ mod tests {
         i.demand = vec![[1; 7], [0; 7]];
         i.forbidden.clear();
         let schedule = vec![[D; 7]];
-        assert_eq!(check(&i, &schedule), Vec::<String>::new());
+        assert_eq!(texts(check(&i, &schedule)), Vec::<String>::new());
         i.work_block.max = 6;
         assert_eq!(
-            check(&i, &schedule),
+            texts(check(&i, &schedule)),
             vec!["work block of 7 day(s) from week 1 Mon: allowed 1 to 6".to_string()]
         );
     }
@@ -253,7 +253,7 @@ mod tests {
         assert_eq!(check(&instance(), &vec![[O; 7]]).len(), 1);
         let schedule = vec![[Some(7), O, O, O, O, O, O], [O; 7]];
         assert_eq!(
-            check(&instance(), &schedule),
+            texts(check(&instance(), &schedule)),
             vec!["week 1 Mon: unknown shift".to_string()]
         );
     }

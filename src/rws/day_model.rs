@@ -10,7 +10,7 @@
 //! with N and HiGHS finds some instances hard in it; [`super::solve`] uses it only where the
 //! flow model ([`super::model`]) does not apply, and tests use it as a cross-check.
 
-use super::{BlockLimits, Instance, Schedule, WEEK};
+use super::{BlockLimits, Finding, Instance, Schedule, WEEK};
 use crate::solve::model::RotaModel;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
 
@@ -266,7 +266,7 @@ pub fn extract(
     instance: &Instance,
     cells: &[Vec<usize>],
     values: &[f64],
-) -> Result<Schedule, String> {
+) -> Result<Schedule, Finding> {
     let mut schedule = vec![[None; WEEK]; instance.employees];
     for (day, columns) in cells.iter().enumerate() {
         let mut taken = columns
@@ -276,10 +276,7 @@ pub fn extract(
             .map(|(s, _)| s);
         let cell = taken.next();
         if taken.next().is_some() {
-            return Err(format!(
-                "the solver put two shifts on day {} of the chain",
-                day + 1
-            ));
+            return Err(Finding::TwoShifts { day });
         }
         if let Some(row) = schedule.get_mut(day / WEEK) {
             row[day % WEEK] = cell;

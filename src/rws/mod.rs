@@ -86,6 +86,95 @@ impl Instance {
 /// A rotating schedule: N week rows, each cell a shift index or None for a day off.
 pub type Schedule = Vec<[Option<usize>; WEEK]>;
 
+/// What is wrong with a rotating schedule ([`check`]'s findings), or why the solver gave none;
+/// in words with `Finding::text` (in `crate::i18n`). Days are 0-based indices into the chain
+/// (week row · 7 + weekday).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// Another number of week rows than employees.
+    WeekRows {
+        /// Rows in the schedule.
+        rows: usize,
+        /// Employees in the instance.
+        employees: usize,
+    },
+    /// A cell with a shift the instance does not have.
+    UnknownShift {
+        /// The day.
+        day: usize,
+    },
+    /// Another number on a shift on a weekday than the demand.
+    Demand {
+        /// The shift's name.
+        shift: String,
+        /// The weekday, Monday = 0.
+        weekday: usize,
+        /// Employees planned.
+        planned: usize,
+        /// Employees demanded.
+        demand: u32,
+    },
+    /// A block shorter or longer than allowed.
+    Block {
+        /// Which kind of block.
+        block: BlockKind,
+        /// Its length in days.
+        length: usize,
+        /// Its first day.
+        first: usize,
+        /// The limits.
+        limits: BlockLimits,
+    },
+    /// A forbidden sequence in the chain.
+    Forbidden {
+        /// The sequence: shift names, "-" for a day off.
+        sequence: Vec<String>,
+        /// Its first day.
+        first: usize,
+    },
+    /// HiGHS failed on the model.
+    SolverFailed,
+    /// The day model would be too large to build.
+    TooLarge {
+        /// Coefficients, in millions (rounded up).
+        millions: u64,
+        /// The limit, in millions.
+        limit_millions: u64,
+    },
+    /// The solver's chain has another length than 7·N days.
+    ChainLength {
+        /// Days in the chain.
+        days: usize,
+        /// Days it should have.
+        expected: usize,
+    },
+    /// The solver put two shifts on one day.
+    TwoShifts {
+        /// The day.
+        day: usize,
+    },
+    /// The solver's solution used no transition between days.
+    NoArc,
+}
+
+/// A kind of block in [`Finding::Block`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Days in a row with any shift.
+    Work,
+    /// Days off in a row.
+    DaysOff,
+    /// Days in a row with this shift (its name).
+    Shift(String),
+}
+
+impl std::fmt::Display for Finding {
+    /// English, for logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Language::English))
+    }
+}
+
 /// How solving an instance ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -129,7 +218,7 @@ pub struct Report {
     /// The checked schedule when the status is feasible, else empty.
     pub schedule: Schedule,
     /// What went wrong when the status is an error (solver failure or checker findings).
-    pub problems: Vec<String>,
+    pub problems: Vec<Finding>,
     /// HiGHS runs: the flow model runs again after adding connectivity cuts.
     pub runs: usize,
 }
@@ -138,7 +227,7 @@ pub struct Report {
 enum Found {
     Schedule(Schedule),
     Status(Status),
-    Failed(String),
+    Failed(Finding),
 }
 
 fn found_from(status: RunStatus) -> Found {
@@ -147,7 +236,7 @@ fn found_from(status: RunStatus) -> Found {
         RunStatus::TimeLimit => Found::Status(Status::Timeout),
         RunStatus::Cancelled => Found::Status(Status::Cancelled),
         RunStatus::Optimal | RunStatus::Feasible | RunStatus::Error => {
-            Found::Failed("HiGHS failed on the model".into())
+            Found::Failed(Finding::SolverFailed)
         }
     }
 }
@@ -249,12 +338,10 @@ fn solve_days(
 ) -> Found {
     let terms = day_model::terms(instance);
     if terms > day_model::MAX_TERMS {
-        return Found::Failed(format!(
-            "the instance is too large to model: about {} million coefficients, the limit is {} \
-             million (block lengths near the chain's length make it grow as the chain squared)",
-            terms.div_ceil(1_000_000),
-            day_model::MAX_TERMS / 1_000_000
-        ));
+        return Found::Failed(Finding::TooLarge {
+            millions: terms.div_ceil(1_000_000),
+            limit_millions: day_model::MAX_TERMS / 1_000_000,
+        });
     }
     if remaining(time_limit, started) <= 0.0 {
         return Found::Status(Status::Timeout);
@@ -314,7 +401,7 @@ fn solve_flow(
                 return match walks.first().map(|cells| model::schedule(instance, cells)) {
                     Some(Ok(schedule)) => Found::Schedule(schedule),
                     Some(Err(problem)) => Found::Failed(problem),
-                    None => Found::Failed("the solver used no arc".into()),
+                    None => Found::Failed(Finding::NoArc),
                 };
             }
             status => return found_from(status),

@@ -16,7 +16,7 @@
 //! relaxation of weekly walks each aligned to its own weekdays.
 
 use super::graph::{Cell, Graph, PHASES};
-use super::{Instance, Schedule, WEEK};
+use super::{Finding, Instance, Schedule, WEEK};
 use crate::solve::model::RotaModel;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
 
@@ -361,13 +361,13 @@ pub fn join(instance: &Instance, mut walks: Vec<Vec<Cell>>) -> Option<Vec<Cell>>
 
 /// The chain (Monday-first cells of one closed walk) as week rows. Errors when it is not
 /// exactly 7·N days.
-pub fn schedule(instance: &Instance, cells: &[Cell]) -> Result<Schedule, String> {
+pub fn schedule(instance: &Instance, cells: &[Cell]) -> Result<Schedule, Finding> {
     let days = instance.days();
     if cells.len() != days {
-        return Err(format!(
-            "the solver's chain has {} days, not {days}",
-            cells.len()
-        ));
+        return Err(Finding::ChainLength {
+            days: cells.len(),
+            expected: days,
+        });
     }
     Ok(cells
         .chunks(WEEK)

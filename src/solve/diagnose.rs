@@ -125,11 +125,21 @@ pub enum Diagnosis {
     },
     /// The model and the independent checker disagree: the proposal was withheld.
     InternalCheck {
-        /// The rule id.
+        /// The rule id (`rotating_chain` for the rotating mode's chain).
         rule: String,
-        /// The checker's words.
-        detail: String,
+        /// What the checker found.
+        detail: CheckDetail,
     },
+}
+
+/// What an independent checker found in a proposal the model thought valid
+/// ([`Diagnosis::InternalCheck`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum CheckDetail {
+    /// The rule checker's violation.
+    Violation(crate::rules::ViolationKind),
+    /// The rotating chain's checker finding, or why the chain could not be read back.
+    Chain(crate::rws::Finding),
 }
 
 /// The rule values a diagnosis names.

@@ -20,7 +20,7 @@ pub mod run;
 mod targets;
 mod today;
 
-pub use diagnose::{Diagnosis, RuleValues};
+pub use diagnose::{CheckDetail, Diagnosis, RuleValues};
 pub use instance::Instance;
 pub use model::RuleFamily;
 pub use run::{Progress, SolveControl};
@@ -321,7 +321,7 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
                         } else {
                             Diagnosis::InternalCheck {
                                 rule: v.rule.to_string(),
-                                detail: v.message(),
+                                detail: CheckDetail::Violation(v.what.clone()),
                             }
                         }
                     })

@@ -186,7 +186,7 @@ enum Chain {
     Timeout,
     Cancelled,
     /// The chain and its independent check disagree.
-    CheckFailed(Vec<String>),
+    CheckFailed(Vec<rws::Finding>),
 }
 
 /// The shortest chain for one family's shifts, trying lengths from `lower` up that `fits`.
@@ -220,18 +220,13 @@ fn shortest_chain(
         return match result.status {
             RunStatus::Infeasible => continue,
             RunStatus::Optimal | RunStatus::Feasible => {
-                let Ok(schedule) = rws::day_model::extract(&chain, &cells, &result.values) else {
-                    return (
-                        Chain::CheckFailed(vec!["the chain could not be read back".into()]),
-                        false,
-                    );
+                let schedule = match rws::day_model::extract(&chain, &cells, &result.values) {
+                    Ok(schedule) => schedule,
+                    Err(finding) => return (Chain::CheckFailed(vec![finding]), false),
                 };
                 let problems = rws::check(&chain, &schedule);
                 if !problems.is_empty() {
-                    return (
-                        Chain::CheckFailed(problems.into_iter().map(|p| p.to_string()).collect()),
-                        false,
-                    );
+                    return (Chain::CheckFailed(problems), false);
                 }
                 (Chain::Found(schedule), !skipped)
             }
@@ -331,9 +326,9 @@ pub(super) fn solve_rotating(
             Chain::CheckFailed(problems) => {
                 report.diagnosis = problems
                     .into_iter()
-                    .map(|detail| super::Diagnosis::InternalCheck {
+                    .map(|finding| super::Diagnosis::InternalCheck {
                         rule: "rotating_chain".into(),
-                        detail,
+                        detail: super::CheckDetail::Chain(finding),
                     })
                     .collect();
                 return;
