@@ -287,13 +287,7 @@ pub fn to_pdf(scenario: &Scenario, view: &RotaView<'_>, language: Language) -> V
         let _ = write!(subtitle, " – status: {status}");
     }
     page.text(MARGIN, PAGE_HEIGHT - MARGIN - 24.0, 9.0, false, &subtitle);
-    let cells: Vec<Vec<String>> = view
-        .rota
-        .lines
-        .iter()
-        .map(|l| l.cells().into_iter().map(str::to_string).collect())
-        .collect();
-    let quality = crate::calc::rota_quality(scenario, &cells);
+    let quality = crate::calc::rota_quality(scenario, &view.rota.cell_rows());
     page.text(
         MARGIN,
         PAGE_HEIGHT - MARGIN - 36.0,

@@ -405,6 +405,16 @@ pub struct Rota {
     pub lines: Vec<RotaLine>,
 }
 
+impl Rota {
+    /// Every line's cells (a shift code or "-" per day), owned.
+    pub fn cell_rows(&self) -> Vec<Vec<String>> {
+        self.lines
+            .iter()
+            .map(|line| line.cells().into_iter().map(str::to_string).collect())
+            .collect()
+    }
+}
+
 /// One person's row: a shift code or "-" (off) for every day of the cycle.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]

@@ -120,13 +120,7 @@ pub fn ui(
         (&this_title, scenario, &this_view),
         (&other_title, other.scenario, &other_view),
     ] {
-        let cells: Vec<Vec<String>> = view
-            .rota
-            .lines
-            .iter()
-            .map(|l| l.cells().into_iter().map(str::to_string).collect())
-            .collect();
-        let quality = crate::calc::rota_quality(this_scenario, &cells);
+        let quality = crate::calc::rota_quality(this_scenario, &view.rota.cell_rows());
         ui.label(format!("{title}: {}", language.rota_quality(&quality)));
     }
     ui.add_space(8.0);
