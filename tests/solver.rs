@@ -636,7 +636,12 @@ fn a_lock_that_breaks_a_rule_is_explained() {
     let report = run(&scenario, SolveMode::Today, 20.0);
     assert_eq!(report.status, SolveStatus::Infeasible);
     let text = diagnosis_text(&report, Language::Bokmal);
-    assert!(text.contains("De låste dagene på linjen til Ola"), "{text}");
+    assert!(
+        text.contains("De låste dagene på linjen til Ola bryter"),
+        "{text}"
+    );
+    // Ten days in a row break the unit's days in a row and the weekly rest of the law.
+    assert!(text.contains("arbeidsdager på rad"), "{text}");
     let english = diagnosis_text(&report, Language::English);
     assert!(
         english.contains("The locked days on Ola's line"),

@@ -171,25 +171,19 @@ impl Diagnosis {
             },
             Diagnosis::LockBreaksRule {
                 employee,
-                rule,
+                rules,
                 values,
-            } => match rule {
-                Some(rule) => {
-                    let rule = rule_text(*rule, values, language);
-                    if nb {
-                        format!("De låste dagene på linjen til {employee} bryter {rule}. Lås opp eller endre dem, og beregn igjen.")
-                    } else {
-                        format!("The locked days on {employee}'s line break {rule}. Unlock or change them and solve again.")
-                    }
+            } => {
+                let named: Vec<String> =
+                    rules.iter().map(|r| rule_text(*r, values, language)).collect();
+                let rules = named.join(language.pick(" og ", " and "));
+                match (nb, named.is_empty()) {
+                    (true, false) => format!("De låste dagene på linjen til {employee} bryter {rules}. Lås opp eller endre dem, og beregn igjen."),
+                    (false, false) => format!("The locked days on {employee}'s line break {rules}. Unlock or change them and solve again."),
+                    (true, true) => format!("De låste dagene på linjen til {employee} kan ikke holdes innenfor reglene sammen med stillingen. Lås opp eller endre dem, og beregn igjen."),
+                    (false, true) => format!("The locked days on {employee}'s line cannot be kept within the rules together with the position. Unlock or change them and solve again."),
                 }
-                None => {
-                    if nb {
-                        format!("De låste dagene på linjen til {employee} kan ikke holdes innenfor reglene sammen med stillingen. Lås opp eller endre dem, og beregn igjen.")
-                    } else {
-                        format!("The locked days on {employee}'s line cannot be kept within the rules together with the position. Unlock or change them and solve again.")
-                    }
-                }
-            },
+            }
             Diagnosis::LocksBlockTheNeeds { employees } => {
                 let names = employees.join(", ");
                 if nb {

@@ -67,13 +67,13 @@ pub enum Diagnosis {
     CoverableButNotInMode(SolveMode),
     /// The lines cannot be planned whatever the coverage.
     LinesImpossible(SolveMode),
-    /// Locked days that break a rule on their own line (today mode); `rule` None when no single
-    /// rule family explains it.
+    /// Locked days that break rules on their own line (today mode): the one or two rule
+    /// families that, left out, would let them hold; empty when no one or two explain it.
     LockBreaksRule {
         /// Whose line.
         employee: String,
-        /// The rule the locked days break.
-        rule: Option<RuleFamily>,
+        /// The rules the locked days break.
+        rules: Vec<RuleFamily>,
         /// The scenario's rule values, for the text.
         values: RuleValues,
     },

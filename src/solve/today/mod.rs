@@ -361,13 +361,28 @@ fn diagnose_locks(
     }
     for &l in &locked {
         if line_alone_impossible(instance, &lines[l], &[], control, started, remaining) {
-            let rule = RuleFamily::ALL.into_iter().find(|&family| {
-                !line_alone_impossible(instance, &lines[l], &[family], control, started, remaining)
-            });
+            // The one rule, or the two, that the locked days break.
+            let holds = |relaxed: &[RuleFamily]| {
+                !line_alone_impossible(instance, &lines[l], relaxed, control, started, remaining)
+            };
+            let families = RuleFamily::ALL;
+            let rules = families
+                .iter()
+                .find(|&&a| holds(&[a]))
+                .map(|&a| vec![a])
+                .or_else(|| {
+                    families.iter().enumerate().find_map(|(i, &a)| {
+                        families[i + 1..]
+                            .iter()
+                            .find(|&&b| holds(&[a, b]))
+                            .map(|&b| vec![a, b])
+                    })
+                })
+                .unwrap_or_default();
             report.status = SolveStatus::Infeasible;
             report.diagnosis = vec![Diagnosis::LockBreaksRule {
                 employee: name(l),
-                rule,
+                rules,
                 values: RuleValues::of(scenario),
             }];
             return;
