@@ -198,6 +198,13 @@ impl Diagnosis {
                     "Locked days are kept only when solving «From today's staff» (the lines have names there). This proposal was made without them; Ctrl+Z gives the locked proposal back.",
                 )
                 .into(),
+            Diagnosis::WeekendDaysUnequal { saturday, sunday } => {
+                if nb {
+                    format!("Med «Hele helger (lørdag og søndag)» og behovet dekket eksakt («Dekk behovet eksakt») jobber like mange lørdag som søndag, men behovet er {saturday} på lørdag og {sunday} på søndag. Gjør behovet likt for de to dagene, eller slå av en av de to innstillingene under Enhet og regler.")
+                } else {
+                    format!("With «Whole weekends (Saturday and Sunday)» and the need met exactly («Meet the need exactly») as many work Saturday as Sunday, but the need is {saturday} on Saturday and {sunday} on Sunday. Make the two days' needs equal, or turn one of the two settings off under Unit and rules.")
+                }
+            }
             Diagnosis::PositionImpossible {
                 employee,
                 position_pct,

@@ -35,6 +35,14 @@ pub enum Diagnosis {
     },
     /// Every need is zero.
     NothingToPlan,
+    /// Whole weekends with the need met exactly: as many work Saturday as Sunday, but the needs
+    /// differ.
+    WeekendDaysUnequal {
+        /// People needed on Saturday (all shifts).
+        saturday: u32,
+        /// People needed on Sunday.
+        sunday: u32,
+    },
     /// Today mode, out of time: the best rota found still leaves employees below today's
     /// position, so it is withheld.
     PositionsNotYetKept {
@@ -208,6 +216,13 @@ pub fn before_solving(scenario: &Scenario, instance: &Instance) -> Vec<Diagnosis
     }
     if instance.shifts.is_empty() {
         problems.push(Diagnosis::NothingToPlan);
+    }
+    // Whoever works Saturday works Sunday (one shift a day each): with the need met exactly the
+    // two days need as many people.
+    let people = |weekday: usize| instance.need.iter().map(|n| n[weekday]).sum::<u32>();
+    let (saturday, sunday) = (people(crate::model::SATURDAY), people(crate::model::SUNDAY));
+    if instance.whole_weekends && instance.coverage_exact && saturday != sunday {
+        problems.push(Diagnosis::WeekendDaysUnequal { saturday, sunday });
     }
     problems
 }
