@@ -669,7 +669,7 @@ fn grid(
     language: Language,
     selected: Option<(usize, usize)>,
 ) -> Option<(usize, usize)> {
-    let editable = selected.is_some() || id == PROPOSAL_GRID;
+    let editable = id == PROPOSAL_GRID;
     let mut clicked = None;
     let t = |nb, en| language.pick(nb, en);
     let weeks = scenario.rota.weeks as usize;

@@ -293,7 +293,7 @@ fn first_rota(
         return fail(report, status);
     };
     control.set_phase("alle beholder dagens stilling".into(), started);
-    let targets = with_soft_hours(lines, |l| (l.min_hours, l.max_hours));
+    let targets = with_soft_hours(lines, lines.iter().map(|l| (l.min_hours, l.max_hours)));
     // A little is kept back to tell a position no line can hold from one not reached in time.
     let reserve = (remaining() * 0.1).min(2.0);
     let repaired = repair::reach_hours(
@@ -433,12 +433,16 @@ fn line_alone_impossible(
 }
 
 /// The lines with no hard floor and `soft` as the hours to reach (the repair's lines).
-fn with_soft_hours(lines: &[LineSpec], soft: impl Fn(&LineSpec) -> (f64, f64)) -> Vec<LineSpec> {
+pub(super) fn with_soft_hours(
+    lines: &[LineSpec],
+    windows: impl IntoIterator<Item = (f64, f64)>,
+) -> Vec<LineSpec> {
     lines
         .iter()
-        .map(|l| LineSpec {
+        .zip(windows)
+        .map(|(l, window)| LineSpec {
             min_hours: 0.0,
-            soft_hours: Some(soft(l)),
+            soft_hours: Some(window),
             ..l.clone()
         })
         .collect()
@@ -454,13 +458,16 @@ fn least_overstaffing(
     started: Instant,
     remaining: &dyn Fn() -> f64,
 ) -> (bool, Cells) {
-    let targets = with_soft_hours(lines, |l| match l.holder {
-        Holder::Vacancy => (0.0, 0.0),
-        _ => (
-            l.min_hours,
-            smallest_line_hours(instance, l.min_hours).max(l.min_hours),
-        ),
-    });
+    let targets = with_soft_hours(
+        lines,
+        lines.iter().map(|l| match l.holder {
+            Holder::Vacancy => (0.0, 0.0),
+            _ => (
+                l.min_hours,
+                smallest_line_hours(instance, l.min_hours).max(l.min_hours),
+            ),
+        }),
+    );
     let seconds = (remaining() * 0.5).min(10.0);
     let repaired =
         repair::reach_hours(instance, &targets, cells.clone(), seconds, control, started);

@@ -233,15 +233,7 @@ pub(super) fn fairest_wishes(
         if let (_, Some(found)) = find_rota(instance, &hard, seconds, control, started) {
             return Some((optimum, cells_of(instance, &found)));
         }
-        let soft: Vec<LineSpec> = lines
-            .iter()
-            .zip(&window)
-            .map(|(l, &window)| LineSpec {
-                min_hours: 0.0,
-                soft_hours: Some(window),
-                ..l.clone()
-            })
-            .collect();
+        let soft = super::with_soft_hours(lines, window);
         let seconds = (remaining() * 0.2).min(4.0);
         let repaired =
             repair::reach_hours(instance, &soft, cells.clone(), seconds, control, started);
