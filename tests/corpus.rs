@@ -142,3 +142,30 @@ macro_rules! today_unit_tests {
 today_unit_tests! {
     today_unit_015 => "unit_015",
 }
+
+/// Full time of 37.5 h is day work (HTA § 4.2.1): no line may be a 2-shift line, mix nights with
+/// other shifts or work Sundays in a third of the weeks (AML § 10-4 (4)). Unit 074 (8 weeks, every
+/// 4th weekend, D/A/N) has 20-head rotas of day, evening and night lines; before the rule was in
+/// the model its mixed day/evening lines failed the check and the unit had no answer.
+#[test]
+fn a_day_work_unit_gets_day_evening_and_night_lines_in_every_mode() {
+    let name = "unit_074";
+    let scenario = unit(name);
+    let kind = |code: &str| {
+        scenario
+            .shifts
+            .iter()
+            .find(|s| s.code.trim() == code)
+            .map(|s| heltid::calc::rhythm(s.kind))
+    };
+    for mode in [SolveMode::Ideal, SolveMode::Rotating, SolveMode::Today] {
+        let report = solve_unit(&scenario, mode);
+        assert_answered(name, &scenario, &report);
+        for line in &report.lines {
+            let mut kinds: Vec<u8> = line.cells.iter().filter_map(|c| kind(c)).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            assert!(kinds.len() <= 1, "{name} {mode:?}: {:?}", line.cells);
+        }
+    }
+}

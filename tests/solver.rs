@@ -666,3 +666,31 @@ fn ideal_mode_says_it_does_not_keep_locks() {
         report.diagnosis
     );
 }
+
+/// HTA § 4.2.4 in the model: the full time is derived from the need's night and Sunday hours, so
+/// the need itself meets the model's share limit, and a rota that covers more nights than the
+/// need (at-least coverage) soon does not: its own, lower full time would fail the checker.
+#[test]
+fn the_need_meets_the_three_shift_share_limit_and_extra_nights_break_it() {
+    use heltid::solve::{FullTimeDemand, Instance};
+    let scenario = example("fjellro.ron");
+    let instance = Instance::new(&scenario);
+    assert!(matches!(
+        instance.full_time_demand,
+        FullTimeDemand::ThreeShiftShares { .. }
+    ));
+    let weeks = instance.weeks as f64;
+    let mut sum = 0.0;
+    for (s, need) in instance.need.iter().enumerate() {
+        for (weekday, &count) in need.iter().enumerate() {
+            sum += weeks * f64::from(count) * instance.three_shift_weight(s, weekday);
+        }
+    }
+    assert!(sum <= 0.0, "{sum}");
+    let night = instance.shifts.iter().position(|s| s.night).unwrap();
+    let per_night = instance.three_shift_weight(night, 2);
+    assert!(per_night > 0.0);
+    // A few extra nights over the cycle are enough to lower the derived full time by 0.01 h.
+    let extra_nights = (-sum / per_night).floor() + 1.0;
+    assert!(extra_nights <= weeks * 2.0, "{extra_nights}");
+}

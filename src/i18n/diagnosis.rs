@@ -5,7 +5,7 @@
 use super::Language;
 use crate::model::SolveMode;
 use crate::rules::rule_info;
-use crate::solve::{CheckDetail, Diagnosis, RuleFamily, RuleValues};
+use crate::solve::{CheckDetail, Diagnosis, FullTimeDemand, RuleFamily, RuleValues};
 
 /// A rule family as a manager knows it, with its legal reference and the app's label.
 fn rule_text(family: RuleFamily, values: &RuleValues, language: Language) -> String {
@@ -14,37 +14,67 @@ fn rule_text(family: RuleFamily, values: &RuleValues, language: Language) -> Str
     match family {
         RuleFamily::DailyRest => {
             if nb {
-                format!("døgnhvilen på {} timer (AML § 10-8 (1), «Døgnhvile (timer)»)", n(values.daily_rest))
+                format!(
+                    "døgnhvilen på {} timer (AML § 10-8 (1), «Døgnhvile (timer)»)",
+                    n(values.daily_rest)
+                )
             } else {
-                format!("the daily rest of {} h (AML § 10-8 (1), «Daily rest (hours)»)", n(values.daily_rest))
+                format!(
+                    "the daily rest of {} h (AML § 10-8 (1), «Daily rest (hours)»)",
+                    n(values.daily_rest)
+                )
             }
         }
         RuleFamily::WeeklyRest => {
             if nb {
-                format!("ukehvilen på {} timer (AML § 10-8 (2), «Ukehvile (timer)»)", n(values.weekly_rest))
+                format!(
+                    "ukehvilen på {} timer (AML § 10-8 (2), «Ukehvile (timer)»)",
+                    n(values.weekly_rest)
+                )
             } else {
-                format!("the weekly rest of {} h (AML § 10-8 (2), «Weekly rest (hours)»)", n(values.weekly_rest))
+                format!(
+                    "the weekly rest of {} h (AML § 10-8 (2), «Weekly rest (hours)»)",
+                    n(values.weekly_rest)
+                )
             }
         }
         RuleFamily::ConsecutiveDays => {
             if nb {
-                format!("høyst {} arbeidsdager på rad (enhetens regel, «Maks arbeidsdager på rad»)", values.consecutive_days)
+                format!(
+                    "høyst {} arbeidsdager på rad (enhetens regel, «Maks arbeidsdager på rad»)",
+                    values.consecutive_days
+                )
             } else {
-                format!("at most {} work days in a row (the unit's rule, «Max work days in a row»)", values.consecutive_days)
+                format!(
+                    "at most {} work days in a row (the unit's rule, «Max work days in a row»)",
+                    values.consecutive_days
+                )
             }
         }
         RuleFamily::HoursPerWeek => {
             if nb {
-                format!("høyst {} timer på 7 dager (AML § 10-5 (2), «Maks timer på 7 dager»)", n(values.hours_in_7_days))
+                format!(
+                    "høyst {} timer på 7 dager (AML § 10-5 (2), «Maks timer på 7 dager»)",
+                    n(values.hours_in_7_days)
+                )
             } else {
-                format!("at most {} h in 7 days (AML § 10-5 (2), «Max hours in 7 days»)", n(values.hours_in_7_days))
+                format!(
+                    "at most {} h in 7 days (AML § 10-5 (2), «Max hours in 7 days»)",
+                    n(values.hours_in_7_days)
+                )
             }
         }
         RuleFamily::WeekendFrequency => {
             if nb {
-                format!("å jobbe bare {} helg («Helgefrekvens»)", language.every_nth(values.weekend_frequency))
+                format!(
+                    "å jobbe bare {} helg («Helgefrekvens»)",
+                    language.every_nth(values.weekend_frequency)
+                )
             } else {
-                format!("working only {} weekend («Weekend frequency»)", language.every_nth(values.weekend_frequency))
+                format!(
+                    "working only {} weekend («Weekend frequency»)",
+                    language.every_nth(values.weekend_frequency)
+                )
             }
         }
         RuleFamily::WholeWeekends => language
@@ -65,12 +95,31 @@ fn rule_text(family: RuleFamily, values: &RuleValues, language: Language) -> Str
                 "nobody going below today's position",
             )
             .into(),
-        RuleFamily::NightSeparation => language
-            .pick(
-                "nattevakter og dagvakter på hver sine linjer (heltid er et fast timetall, ikke tredelt turnus)",
-                "night shifts and day shifts on separate lines (full time is a fixed number of hours, not a 3-shift rota)",
-            )
-            .into(),
+        RuleFamily::FullTimeKind => {
+            let hours = n(values.full_time_hours);
+            match values.full_time_demand {
+                FullTimeDemand::DayWork => {
+                    if nb {
+                        format!("at turnusen er dagarbeid, slik «Heltid» på {hours} timer forutsetter: nattevakter på egne linjer, dag- og aftenvakter ikke på samme linje, og søndagsarbeid sjeldnere enn hver 3. uke (AML § 10-4 (4), HTA § 4.2.1)")
+                    } else {
+                        format!("the rota being day work, as «Full time» of {hours} h assumes: night shifts on lines of their own, no day and evening shifts on one line, and Sunday work less often than every 3rd week (AML § 10-4 (4), HTA § 4.2.1)")
+                    }
+                }
+                FullTimeDemand::ThreeShiftShares { .. } => {
+                    if nb {
+                        format!("at turnusen ikke har større andel natt- og søndagstimer enn behovet som ga heltid på {hours} timer (tredelt turnus, HTA § 4.2.4)")
+                    } else {
+                        format!("the rota having no larger share of night and Sunday hours than the need that gave full time of {hours} h (3-shift rota, HTA § 4.2.4)")
+                    }
+                }
+                FullTimeDemand::NightsApart | FullTimeDemand::Nothing => language
+                    .pick(
+                        "nattevakter og dagvakter på hver sine linjer (heltid er et fast timetall, ikke tredelt turnus)",
+                        "night shifts and day shifts on separate lines (full time is a fixed number of hours, not a 3-shift rota)",
+                    )
+                    .into(),
+            }
+        }
     }
 }
 

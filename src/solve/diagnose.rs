@@ -1,7 +1,7 @@
 //! Why there is no rota, in words a manager understands: which shifts cannot be covered on which
 //! days, and which rule, relaxed alone, would make it possible.
 
-use super::instance::Instance;
+use super::instance::{FullTimeDemand, Instance};
 use super::model::{self, Goal, Holder, LineSpec, RuleFamily, ShiftFamily};
 use super::run::{RunStatus, SolveControl, run_model};
 use crate::model::{Scenario, SolveMode};
@@ -163,6 +163,10 @@ pub struct RuleValues {
     pub hours_in_7_days: f64,
     /// Works every f-th weekend.
     pub weekend_frequency: u32,
+    /// Full-time weekly hours the positions are measured against.
+    pub full_time_hours: f64,
+    /// What that full time asks of the lines.
+    pub full_time_demand: FullTimeDemand,
 }
 
 impl RuleValues {
@@ -174,6 +178,8 @@ impl RuleValues {
             consecutive_days: rules.max_consecutive_work_days,
             hours_in_7_days: rules.max_hours_single_week,
             weekend_frequency: scenario.rota.weekend_frequency,
+            full_time_hours: crate::calc::full_time_hours(scenario),
+            full_time_demand: FullTimeDemand::of(scenario),
         }
     }
 }

@@ -19,6 +19,58 @@ pub struct ShiftInfo {
     pub hours: f64,
     /// Night shift (kind Night).
     pub night: bool,
+    /// The shift's kind (day and long shifts against evening shifts for the full-time rule).
+    pub kind: ShiftKind,
+    /// Hours inside the night window (HTA § 4.2.4).
+    pub night_hours: f64,
+    /// Hours on a calendar Sunday when the shift starts on weekday `wd` (HTA § 4.2.4 and the
+    /// Sunday weeks of AML § 10-4 (4)).
+    pub sunday_hours: [f64; 7],
+}
+
+/// What the full-time rule (AML § 10-4 (4), HTA § 4.2.1–4.2.4) asks of the lines, so that the
+/// kind of rota they make allows the full time the positions are measured against.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FullTimeDemand {
+    /// Every kind of rota allows it (the 3-shift hours or less).
+    Nothing,
+    /// Nights on lines of their own: a line mixing them makes a 3-shift rota.
+    NightsApart,
+    /// Day work (above the rota hours): nights apart, no line with both day (or long) and
+    /// evening shifts, and Sundays in fewer than a third of the weeks.
+    DayWork,
+    /// The 3-shift hours derived from the need: the rota's own night and Sunday hours may not
+    /// make them lower, Σ (3·night + 2·Sunday − 12·k·hours) ≤ 0 with k = day-work hours / full
+    /// time − 1 (the derivation 37.5 / (1 + n/4 + s/6) rearranged).
+    ThreeShiftShares { k: f64 },
+}
+
+/// The checker's tolerance on full-time hours (`rules/full_time_hours.rs`).
+const FULL_TIME_TOLERANCE_HOURS: f64 = 0.01;
+
+impl FullTimeDemand {
+    /// What the scenario's full time asks of its lines.
+    pub fn of(scenario: &Scenario) -> Self {
+        let rules = &scenario.rules;
+        let measured = calc::full_time_hours(scenario) - FULL_TIME_TOLERANCE_HOURS;
+        match scenario.rota.full_time {
+            _ if measured > rules.rota_full_time_hours => Self::DayWork,
+            FullTimeHours::Hours(hours) if hours > rules.three_shift_full_time_hours + 1e-9 => {
+                Self::NightsApart
+            }
+            FullTimeHours::ThreeShift if measured > rules.three_shift_full_time_hours => {
+                Self::ThreeShiftShares {
+                    k: rules.day_work_full_time_hours / measured - 1.0,
+                }
+            }
+            _ => Self::Nothing,
+        }
+    }
+
+    /// Whether nights and other shifts must be on separate lines.
+    pub fn nights_apart(self) -> bool {
+        matches!(self, Self::NightsApart | Self::DayWork)
+    }
 }
 
 /// Everything the MIP needs, derived once from a valid scenario.
@@ -40,6 +92,11 @@ pub struct Instance {
     pub full_time_hours: f64,
     /// Whether night and other shifts must be on separate lines (see [`Instance::new`]).
     pub separate_night_lines: bool,
+    /// What the full-time rule asks of the lines beyond that.
+    pub full_time_demand: FullTimeDemand,
+    /// The part of Σ (3·night + 2·Sunday − 12·k·hours) that lines outside the model already
+    /// hold (a few lines re-planned while the others stay, see `neighbourhood::residual`).
+    pub three_shift_offset: f64,
     /// `forbidden_next[s]`: shifts that may not follow `s` on the next day (daily rest).
     pub forbidden_next: Vec<Vec<usize>>,
     /// `forbidden_after_one_off[s]`: shifts that may not follow `s` two days later (daily rest).
@@ -109,6 +166,9 @@ impl Instance {
                 end: i64::from(shift.end_minute().unwrap_or(0)),
                 hours: shift.hours(),
                 night: shift.kind == ShiftKind::Night,
+                kind: shift.kind,
+                night_hours: calc::night_hours(shift, rules),
+                sunday_hours: std::array::from_fn(|wd| calc::sunday_hours(shift, wd)),
             });
             need.push(counts);
         }
@@ -166,10 +226,8 @@ impl Instance {
             })
             .collect();
         let full_time_hours = calc::full_time_hours(scenario);
-        let separate_night_lines = match scenario.rota.full_time {
-            FullTimeHours::Hours(hours) => hours > rules.three_shift_full_time_hours + 1e-9,
-            FullTimeHours::ThreeShift => false,
-        };
+        let full_time_demand = FullTimeDemand::of(scenario);
+        let separate_night_lines = full_time_demand.nights_apart();
         Self {
             weeks: scenario.rota.weeks as usize,
             days: scenario.rota.weeks as usize * 7,
@@ -182,6 +240,8 @@ impl Instance {
             qualified_need,
             full_time_hours,
             separate_night_lines,
+            full_time_demand,
+            three_shift_offset: 0.0,
             sunday_work,
             weekend_work,
             max_consecutive_work_days: rules.max_consecutive_work_days as usize,
@@ -227,6 +287,16 @@ impl Instance {
             qualified_need_by_day: None,
             ..self.clone()
         }
+    }
+
+    /// What shift `s` on weekday `wd` adds to Σ (3·night + 2·Sunday − 12·k·hours), the sum the
+    /// 3-shift full time keeps at or below 0; 0 when the full time asks no such thing.
+    pub fn three_shift_weight(&self, s: usize, wd: usize) -> f64 {
+        let FullTimeDemand::ThreeShiftShares { k } = self.full_time_demand else {
+            return 0.0;
+        };
+        let shift = &self.shifts[s];
+        3.0 * shift.night_hours + 2.0 * shift.sunday_hours[wd] - 12.0 * k * shift.hours
     }
 
     /// Hours of a full-time line over the whole cycle.

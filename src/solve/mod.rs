@@ -21,7 +21,7 @@ mod targets;
 mod today;
 
 pub use diagnose::{CheckDetail, Diagnosis, RuleValues};
-pub use instance::Instance;
+pub use instance::{FullTimeDemand, Instance};
 pub use model::RuleFamily;
 pub use run::{Progress, SolveControl};
 pub use targets::{Target, TargetReport};

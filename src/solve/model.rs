@@ -1,7 +1,7 @@
 //! The MIP: binary x[line, day, shift], one function per constraint family, named after its rule.
 
-use super::instance::Instance;
-use crate::model::{Qualification, SATURDAY, SUNDAY};
+use super::instance::{FullTimeDemand, Instance};
+use crate::model::{Qualification, SATURDAY, SUNDAY, ShiftKind};
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
 
 /// Which shifts a line may take.
@@ -91,8 +91,10 @@ pub enum RuleFamily {
     SundayWork,
     /// Lines no smaller than the floor, wishes and current positions.
     PositionFloor,
-    /// Night and other shifts on separate lines.
-    NightSeparation,
+    /// AML § 10-4 (4), HTA § 4.2.1–4.2.4: the rota is of the kind its full time assumes (nights
+    /// on lines of their own; for day work also no day and evening shifts on one line and few
+    /// Sundays; for 3-shift hours no more night and Sunday hours than the need's).
+    FullTimeKind,
 }
 
 impl RuleFamily {
@@ -106,7 +108,7 @@ impl RuleFamily {
         Self::WholeWeekends,
         Self::SundayWork,
         Self::PositionFloor,
-        Self::NightSeparation,
+        Self::FullTimeKind,
     ];
 }
 
@@ -297,6 +299,9 @@ pub fn build(
     if b.enforced(RuleFamily::SundayWork) && instance.sunday_off_after_sunday_work {
         sunday_off_after_sunday_work(&mut b);
     }
+    if b.enforced(RuleFamily::FullTimeKind) {
+        full_time_kind(&mut b);
+    }
     position_size(&mut b);
     if goal == Goal::ReachHours {
         hours_outside_soft_limits(&mut b, &mut objective);
@@ -334,7 +339,7 @@ fn create_shift_variables(b: &mut Builder) {
             _ => None,
         };
         b.used.push(used);
-        let separate = instance.separate_night_lines && b.enforced(RuleFamily::NightSeparation);
+        let separate = instance.separate_night_lines && b.enforced(RuleFamily::FullTimeKind);
         let family = match line.family {
             ShiftFamily::NightsOrDays if !separate => ShiftFamily::Any,
             family => family,
@@ -604,6 +609,96 @@ fn hours_per_seven_days(b: &mut Builder) {
                 .push(constraint!(hours <= instance.max_hours_single_week));
         }
     }
+}
+
+/// AML § 10-4 (4), HTA § 4.2.1–4.2.4: the lines make the kind of rota whose full time the
+/// positions are measured against (nights apart is the lines' family, see
+/// `create_shift_variables`).
+fn full_time_kind(b: &mut Builder) {
+    match b.instance.full_time_demand {
+        FullTimeDemand::DayWork => {
+            day_or_evening_lines(b);
+            sundays_in_under_a_third_of_the_weeks(b);
+        }
+        FullTimeDemand::ThreeShiftShares { .. } => no_more_night_and_sunday_than_the_need(b),
+        FullTimeDemand::Nothing | FullTimeDemand::NightsApart => {}
+    }
+}
+
+/// Day work: a line with day (or long) and evening shifts is a 2-shift line (HTA § 4.2.2), so
+/// each line takes one of the two, chosen by the solver.
+fn day_or_evening_lines(b: &mut Builder) {
+    let instance = b.instance;
+    let is_evening = |s: usize| instance.shifts[s].kind == ShiftKind::Evening;
+    let is_day = |s: usize| matches!(instance.shifts[s].kind, ShiftKind::Day | ShiftKind::Long);
+    for l in 0..b.lines.len() {
+        let has = |wanted: &dyn Fn(usize) -> bool| {
+            (0..instance.days)
+                .any(|d| (0..instance.shifts.len()).any(|s| wanted(s) && b.cell(l, d, s).is_some()))
+        };
+        if !has(&is_evening) || !has(&is_day) {
+            continue;
+        }
+        let evening_line = b.add(variable().binary()).0;
+        for d in 0..instance.days {
+            for s in 0..instance.shifts.len() {
+                if let Some(v) = b.cell(l, d, s) {
+                    if is_evening(s) {
+                        b.constraints.push(constraint!(v <= evening_line));
+                    } else if is_day(s) {
+                        b.constraints.push(constraint!(v + evening_line <= 1));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Day work: a line that works a Sunday in a third of the weeks or more is Sunday work at least
+/// every 3rd week (AML § 10-4 (4)), so each line works Sundays in fewer weeks than that.
+fn sundays_in_under_a_third_of_the_weeks(b: &mut Builder) {
+    let instance = b.instance;
+    let most_weeks = (instance.weeks - 1) / 3;
+    for l in 0..b.lines.len() {
+        let mut sunday_weeks = Expression::from(0.0);
+        for week in 0..instance.weeks {
+            let builder: &Builder = b;
+            let cells: Vec<Variable> = (week * 7..week * 7 + 7)
+                .flat_map(|d| {
+                    (0..instance.shifts.len())
+                        .filter(move |&s| instance.shifts[s].sunday_hours[d % 7] > 0.0)
+                        .filter_map(move |s| builder.cell(l, d, s))
+                })
+                .collect();
+            if cells.is_empty() {
+                continue;
+            }
+            let worked = b.add(variable().binary()).0;
+            for v in cells {
+                b.constraints.push(constraint!(v <= worked));
+            }
+            sunday_weeks += worked;
+        }
+        b.constraints
+            .push(constraint!(sunday_weeks <= most_weeks as f64));
+    }
+}
+
+/// 3-shift hours derived from the need: the rota's night and Sunday shares may not exceed what
+/// the full time was derived for (with at-least coverage the extra shifts could raise them).
+fn no_more_night_and_sunday_than_the_need(b: &mut Builder) {
+    let instance = b.instance;
+    let mut sum = Expression::from(instance.three_shift_offset);
+    for l in 0..b.lines.len() {
+        for d in 0..instance.days {
+            for s in 0..instance.shifts.len() {
+                if let Some(v) = b.cell(l, d, s) {
+                    sum += instance.three_shift_weight(s, d % 7) * v;
+                }
+            }
+        }
+    }
+    b.constraints.push(constraint!(sum <= 0.0));
 }
 
 /// Expression that is ≥ 1 when line l works weekend w (Saturday, Sunday or a counted Friday night).

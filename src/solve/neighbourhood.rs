@@ -72,6 +72,11 @@ pub(super) fn residual(
         })
         .collect();
     let mut part = instance.clone();
+    part.three_shift_offset += others
+        .iter()
+        .flat_map(|&l| cells[l].iter().enumerate())
+        .filter_map(|(d, cell)| cell.map(|s| instance.three_shift_weight(s, d % 7)))
+        .sum::<f64>();
     part.need_by_day = Some(need_by_day);
     part.qualified_need_by_day = Some(qualified_need_by_day);
     part

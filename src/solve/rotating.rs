@@ -8,11 +8,11 @@
 //! is N weeks long for N people, so the rota's cycle becomes N weeks and every line has the
 //! same size: the head count decides the position size.
 
-use super::ideal::{family_need, in_family};
-use super::instance::Instance;
+use super::ideal::family_need;
+use super::instance::{FullTimeDemand, Instance, ShiftInfo};
 use super::{ProposedLine, SolveReport, SolveStatus, Target, TargetReport, qualify};
 use crate::calc;
-use crate::model::{FRIDAY, OFF, SATURDAY, SUNDAY, Scenario};
+use crate::model::{FRIDAY, OFF, SATURDAY, SUNDAY, Scenario, ShiftKind};
 use crate::rws::{self, BlockLimits, WEEK};
 use crate::solve::model::ShiftFamily;
 use crate::solve::run::{RunStatus, SolveControl};
@@ -255,9 +255,70 @@ fn chain_lower_bound(instance: &Instance, family: ShiftFamily) -> usize {
         .max(f)
 }
 
+/// The shifts one chain takes: all, or a kind apart where the full-time rule keeps it on lines of
+/// its own (nights with fixed full-time hours; for day work also day and evening shifts).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ChainKind {
+    All,
+    NoNights,
+    Nights,
+    DaysAndLong,
+    Evenings,
+}
+
+impl ChainKind {
+    fn takes(self, shift: &ShiftInfo) -> bool {
+        match self {
+            Self::All => true,
+            Self::NoNights => !shift.night,
+            Self::Nights => shift.night,
+            Self::DaysAndLong => matches!(shift.kind, ShiftKind::Day | ShiftKind::Long),
+            Self::Evenings => shift.kind == ShiftKind::Evening,
+        }
+    }
+
+    /// How the phase names the chain when there are several.
+    fn label(self) -> &'static str {
+        match self {
+            Self::All => "",
+            Self::NoNights => " (dag- og kveldslinjer)",
+            Self::Nights => " (nattlinjer)",
+            Self::DaysAndLong => " (daglinjer)",
+            Self::Evenings => " (kveldslinjer)",
+        }
+    }
+}
+
+/// The chains of the unit, largest first: the first decides the cycle, the others fit into it.
+fn chain_kinds(instance: &Instance) -> Vec<ChainKind> {
+    let apart = match instance.full_time_demand {
+        FullTimeDemand::DayWork => {
+            vec![
+                ChainKind::DaysAndLong,
+                ChainKind::Evenings,
+                ChainKind::Nights,
+            ]
+        }
+        FullTimeDemand::NightsApart => vec![ChainKind::NoNights, ChainKind::Nights],
+        FullTimeDemand::Nothing | FullTimeDemand::ThreeShiftShares { .. } => Vec::new(),
+    };
+    let hours = |kind: ChainKind| -> f64 {
+        (0..instance.shifts.len())
+            .filter(|&s| kind.takes(&instance.shifts[s]))
+            .map(|s| instance.shifts[s].hours * instance.need[s].iter().sum::<u32>() as f64)
+            .sum()
+    };
+    let mut kinds: Vec<ChainKind> = apart.into_iter().filter(|&k| hours(k) > 0.0).collect();
+    if kinds.len() < 2 {
+        return vec![ChainKind::All];
+    }
+    kinds.sort_by(|&a, &b| hours(b).total_cmp(&hours(a)));
+    kinds
+}
+
 /// Rotating mode: the fewest week rows (= heads) for which a chain exists, from the bounds up.
-/// Where night lines are kept separate (full time in fixed hours), the night lines and the
-/// day/evening lines are two chains, and the rota's cycle is a length both repeat in (at most
+/// Where the full-time rule keeps shift kinds apart (nights with fixed full-time hours; day and
+/// evening shifts too for day work), each kind is a chain of its own, and the rota's cycle is a length both repeat in (at most
 /// 52 weeks): the night chain's length is chosen so that it fits. Fewer rows than a chain's
 /// result are proven impossible, so the result is optimal for this mode unless a length was
 /// skipped to fit the cycle.
@@ -269,32 +330,22 @@ pub(super) fn solve_rotating(
     started: Instant,
     remaining: &dyn Fn() -> f64,
 ) {
-    let has = |night: bool| instance.shifts.iter().any(|s| s.night == night);
-    let families: Vec<ShiftFamily> = if instance.separate_night_lines && has(true) && has(false) {
-        // Day/evening first: the larger chain decides the cycle, the night chain fits into it.
-        vec![ShiftFamily::NoNights, ShiftFamily::NightsOnly]
-    } else {
-        vec![ShiftFamily::Any]
-    };
-    let two = families.len() > 1;
+    let kinds = chain_kinds(instance);
+    let two = kinds.len() > 1;
     let mut cycle_weeks = 1;
     let mut all_shortest = true;
     let mut chains = Vec::new();
     report.status = SolveStatus::Infeasible;
-    for (done, &family) in families.iter().enumerate() {
-        let family_instance = instance.only_shifts(|shift| in_family(family, shift.night));
-        let lower = chain_lower_bound(&family_instance, family);
-        // The first chain gets most of the time; the second is small.
-        let share = if done + 1 < families.len() { 0.75 } else { 1.0 };
+    for (done, &kind) in kinds.iter().enumerate() {
+        let family_instance = instance.only_shifts(|shift| kind.takes(shift));
+        let lower = chain_lower_bound(&family_instance, ShiftFamily::Any);
+        // The first chain gets most of the time; the others are smaller.
+        let share = if done + 1 < kinds.len() { 0.75 } else { 1.0 };
         let deadline = started.elapsed().as_secs_f64() + remaining() * share;
         let family_remaining = || deadline - started.elapsed().as_secs_f64();
         let current_cycle = cycle_weeks;
         let fits = |weeks: usize| lcm(current_cycle, weeks) <= MOST_WEEKS;
-        let label = match (two, family) {
-            (false, _) => "",
-            (true, ShiftFamily::NightsOnly) => " (nattlinjer)",
-            (true, _) => " (dag- og kveldslinjer)",
-        };
+        let label = if two { kind.label() } else { "" };
         let (chain, shortest) = shortest_chain(
             scenario,
             &family_instance,
