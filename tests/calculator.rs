@@ -150,3 +150,26 @@ fn e6_same_mean_different_distribution() {
     assert_ne!(before.histogram, after.histogram);
     close(before.median_pct, 60.0, 1e-9);
 }
+
+/// A cycle that is not a multiple of f: each line repeats its cycle, so in 8 weeks at every 3rd
+/// weekend it works at most 2 weekends, and 10 per weekend over 8 weekends takes 40 heads, not 30.
+#[test]
+fn an_uneven_cycle_raises_the_weekend_bound_and_says_why() {
+    let bounds = heltid::calc::bounds_in_cycle(30.0 * 35.5, 35.5, 10, 3, 8);
+    assert_eq!(bounds.weekend_bound_heads, 40);
+    assert_eq!(bounds.heads_needed, 40);
+    assert_eq!(bounds.uneven_cycle_weeks, Some(8));
+    close(bounds.max_average_position_pct, 75.0, 1e-9);
+    assert_eq!(
+        heltid::i18n::Language::Bokmal.weekend_bound_reason(&bounds),
+        "10 per helg × 8 helger ÷ høyst 2 helger per linje: hver 3. helg går ikke opp i 8 uker"
+    );
+    // In a cycle that fits, f · W as before.
+    let fitting = heltid::calc::bounds_in_cycle(30.0 * 35.5, 35.5, 10, 3, 9);
+    assert_eq!(fitting.weekend_bound_heads, 30);
+    assert_eq!(fitting.uneven_cycle_weeks, None);
+    assert_eq!(
+        heltid::i18n::Language::English.weekend_bound_reason(&fitting),
+        "10 per weekend × every 3rd weekend"
+    );
+}

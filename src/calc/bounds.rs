@@ -22,8 +22,12 @@ pub struct Bounds {
     pub weekend_heads: u32,
     /// The weekend frequency f.
     pub weekend_frequency: u32,
-    /// f · W: heads the weekends force.
+    /// f · W: heads the weekends force (more when the cycle is not a multiple of f, see
+    /// [`weekend_bound_heads`]).
     pub weekend_bound_heads: u32,
+    /// Weeks in the cycle, when they are not a multiple of f: each line then works at most
+    /// ⌊weeks / f⌋ weekends of it.
+    pub uneven_cycle_weeks: Option<u32>,
     /// The larger of the two bounds.
     pub heads_needed: u32,
     /// FTE / heads, capped at 100 %.
@@ -32,12 +36,42 @@ pub struct Bounds {
     pub all_full_time_possible: bool,
 }
 
-/// The bounds from plain numbers: weekly hours T, full time FT, weekend heads W, frequency f.
+/// Fewest heads the weekends need: f·W when the cycle is a multiple of f. Otherwise a line can
+/// work at most ⌊weeks / f⌋ weekends of the cycle (it repeats, so the gap from its last weekend
+/// to its first also counts), while every one of the `weeks` weekends needs W.
+pub fn weekend_bound_heads(weekend_heads: u32, weekend_frequency: u32, weeks: u32) -> u32 {
+    let f = weekend_frequency;
+    if f <= 1 || weeks == 0 || weeks.is_multiple_of(f) {
+        return f * weekend_heads;
+    }
+    let per_line = (weeks / f).max(1);
+    (weekend_heads * weeks).div_ceil(per_line)
+}
+
+/// The bounds from plain numbers: weekly hours T, full time FT, weekend heads W, frequency f,
+/// in a cycle that is a multiple of f.
 pub fn bounds_for(
     weekly_need_hours: f64,
     full_time_hours: f64,
     weekend_heads: u32,
     weekend_frequency: u32,
+) -> Bounds {
+    bounds_in_cycle(
+        weekly_need_hours,
+        full_time_hours,
+        weekend_heads,
+        weekend_frequency,
+        weekend_frequency,
+    )
+}
+
+/// The bounds in a cycle of `weeks` weeks.
+pub fn bounds_in_cycle(
+    weekly_need_hours: f64,
+    full_time_hours: f64,
+    weekend_heads: u32,
+    weekend_frequency: u32,
+    weeks: u32,
 ) -> Bounds {
     let fte = if full_time_hours > 0.0 {
         weekly_need_hours / full_time_hours
@@ -45,7 +79,9 @@ pub fn bounds_for(
         0.0
     };
     let hours_bound_heads = (fte - EPS).ceil().max(0.0) as u32;
-    let weekend_bound_heads = weekend_frequency * weekend_heads;
+    let weekend_bound_heads = weekend_bound_heads(weekend_heads, weekend_frequency, weeks);
+    let uneven_cycle_weeks =
+        (weekend_frequency > 1 && !weeks.is_multiple_of(weekend_frequency)).then_some(weeks);
     let heads_needed = hours_bound_heads.max(weekend_bound_heads);
     let max_average_position_pct = if heads_needed == 0 {
         0.0
@@ -60,6 +96,7 @@ pub fn bounds_for(
         weekend_heads,
         weekend_frequency,
         weekend_bound_heads,
+        uneven_cycle_weeks,
         heads_needed,
         max_average_position_pct,
         all_full_time_possible: fte + EPS >= f64::from(weekend_bound_heads),
@@ -192,13 +229,14 @@ pub fn full_time_hours(scenario: &Scenario) -> f64 {
     }
 }
 
-/// The scenario's bounds at its own weekend frequency.
+/// The scenario's bounds at its own weekend frequency, in its own cycle.
 pub fn bounds(scenario: &Scenario) -> Bounds {
-    bounds_for(
+    bounds_in_cycle(
         weekly_need_hours(scenario),
         full_time_hours(scenario),
         weekend_heads(scenario),
         scenario.rota.weekend_frequency,
+        scenario.rota.weeks,
     )
 }
 
@@ -246,17 +284,20 @@ pub fn what_if(scenario: &Scenario) -> Vec<WhatIf> {
         .iter()
         .filter(|s| s.kind == ShiftKind::Long && s.hours() > 0.0)
         .max_by(|a, b| a.hours().total_cmp(&b.hours()));
+    // The unit's own frequency in its own cycle; another in a cycle that fits it.
+    let own = scenario.rota.weekend_frequency;
+    let weeks_for = |f: u32| if f == own { scenario.rota.weeks } else { f };
     let mut rows = Vec::new();
     for &f in frequencies.iter().filter(|&&f| f >= 1) {
         rows.push(WhatIf {
             long_weekend_shifts: false,
-            bounds: bounds_for(hours, full_time, heads, f),
+            bounds: bounds_in_cycle(hours, full_time, heads, f, weeks_for(f)),
         });
         if let Some(long) = long {
             let (long_hours, long_heads) = with_long_weekend_shifts(scenario, long);
             rows.push(WhatIf {
                 long_weekend_shifts: true,
-                bounds: bounds_for(long_hours, full_time, long_heads, f),
+                bounds: bounds_in_cycle(long_hours, full_time, long_heads, f, weeks_for(f)),
             });
         }
     }

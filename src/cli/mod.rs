@@ -452,13 +452,10 @@ fn print_check_text(
         (
             t("Hoder, helgegrense", "Weekend bound"),
             format!(
-                "{}{} ({} {} × {} {})",
+                "{}{} ({})",
                 bounds.weekend_bound_heads,
                 t("", " heads"),
-                bounds.weekend_heads,
-                t("per helg", "per weekend"),
-                language.every_nth(bounds.weekend_frequency),
-                t("helg", "weekend")
+                language.weekend_bound_reason(bounds)
             ),
         ),
         (

@@ -142,6 +142,29 @@ impl Language {
             Language::English => format!("every {}", crate::rules::ordinal(n)),
         }
     }
+
+    /// Where the weekend bound comes from: "10 per helg × hver 3. helg", or in a cycle that is
+    /// not a multiple of f, "10 per helg × 8 helger ÷ høyst 2 helger per linje".
+    pub fn weekend_bound_reason(self, bounds: &crate::calc::Bounds) -> String {
+        let heads = bounds.weekend_heads;
+        let f = bounds.weekend_frequency;
+        match (self, bounds.uneven_cycle_weeks) {
+            (Language::Bokmal, None) => format!("{heads} per helg × {} helg", self.every_nth(f)),
+            (Language::English, None) => {
+                format!("{heads} per weekend × {} weekend", self.every_nth(f))
+            }
+            (Language::Bokmal, Some(weeks)) => format!(
+                "{heads} per helg × {weeks} helger ÷ høyst {} helger per linje: {} helg går ikke opp i {weeks} uker",
+                weeks / f.max(1),
+                self.every_nth(f)
+            ),
+            (Language::English, Some(weeks)) => format!(
+                "{heads} per weekend × {weeks} weekends ÷ at most {} weekends per line: {} weekend does not fit {weeks} weeks",
+                weeks / f.max(1),
+                self.every_nth(f)
+            ),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -94,15 +94,13 @@ fn fewest_heads(instance: &Instance, hours: f64, weekend_heads: u32) -> u32 {
     hours_bound.max(weekend_bound(instance, weekend_heads))
 }
 
-/// Fewest heads the weekends need: f·W when the cycle is a multiple of f. Otherwise a line can
-/// work at most ⌊weeks / f⌋ weekends of the cycle (it repeats), while every weekend needs W.
+/// Fewest heads the weekends need in the instance's cycle.
 pub(super) fn weekend_bound(instance: &Instance, weekend_heads: u32) -> u32 {
-    let (weeks, f) = (instance.weeks as u32, instance.weekend_frequency as u32);
-    if f <= 1 || weeks.is_multiple_of(f) {
-        return f * weekend_heads;
-    }
-    let per_line = (weeks / f).max(1);
-    (weekend_heads * weeks).div_ceil(per_line)
+    crate::calc::weekend_bound_heads(
+        weekend_heads,
+        instance.weekend_frequency as u32,
+        instance.weeks as u32,
+    )
 }
 
 /// Fewest hours every line must carry. At exactly f·W heads in fixed weekend groups, a group has

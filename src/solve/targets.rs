@@ -10,6 +10,20 @@ pub enum Target {
     MinimumPosition(f64),
     /// Lines at full time (within the full-time tolerance).
     FullTime,
+    /// Vacancies no smaller than the minimum position, % (today mode), when the vacancies the
+    /// bounds need cannot all have it from the hours today's positions leave open.
+    VacancyMinimum {
+        /// The minimum position, %.
+        pct: f64,
+        /// Its weekly hours.
+        pct_weekly_hours: f64,
+        /// Heads the bounds need.
+        heads_needed: u32,
+        /// Today's staff.
+        staff: u32,
+        /// Weekly hours of the need today's positions leave open.
+        spare_weekly_hours: f64,
+    },
     /// An employee's wish for a larger position (today mode).
     Wish {
         /// Who wishes.
@@ -93,6 +107,11 @@ impl TargetReport {
                 language.number(*pct, 0)
             ),
             Target::FullTime => language.pick("Heltid", "Full time").into(),
+            Target::VacancyMinimum { pct, .. } => format!(
+                "{} {} %",
+                language.pick("Ledige stillinger minst", "Vacancies at least"),
+                language.number(*pct, 0)
+            ),
             Target::Wish { employee, .. } => {
                 format!(
                     "{} ({employee})",
@@ -174,6 +193,36 @@ impl TargetReport {
                     ),
                     (Language::English, false) => format!(
                         "{name}: {reached} of {lines} lines are full time; at most {best} can be, but the search found no more within the time limit."
+                    ),
+                }
+            }
+            Target::VacancyMinimum {
+                pct,
+                pct_weekly_hours,
+                heads_needed,
+                staff,
+                spare_weekly_hours,
+            } => {
+                let under = n(self.lines - self.reached);
+                let (lines, best) = (n(self.lines), n(self.best_possible));
+                let vacancies = heads_needed.saturating_sub(*staff);
+                let (pct, hours, spare) = (
+                    language.number(*pct, 0),
+                    language.number(*pct_weekly_hours, 1),
+                    language.number(*spare_weekly_hours, 1),
+                );
+                match (language, *spare_weekly_hours < 0.05) {
+                    (Language::Bokmal, false) => format!(
+                        "{name}: {under} av {lines} ledige linjer er under. Behovet krever minst {heads_needed} hoder, og enheten har {staff} ansatte: {vacancies} ledige linjer deler de {spare} timene per uke som dagens stillinger lar stå åpne, mens {pct} % er {hours} timer per uke; høyst {best} av dem kan nå det."
+                    ),
+                    (Language::English, false) => format!(
+                        "{name}: {under} of {lines} vacancies are under it. The need takes at least {heads_needed} heads and the unit has {staff} staff: {vacancies} vacancies share the {spare} h per week that today's positions leave open, while {pct} % is {hours} h per week; at most {best} of them can reach it."
+                    ),
+                    (Language::Bokmal, true) => format!(
+                        "{name}: {under} av {lines} ledige linjer er under. Behovet krever minst {heads_needed} hoder, og enheten har {staff} ansatte, hvis stillinger alene dekker behovet: de {vacancies} ledige linjene helgene krever, kan bare få timer som overbemanning, og den holdes så liten som mulig."
+                    ),
+                    (Language::English, true) => format!(
+                        "{name}: {under} of {lines} vacancies are under it. The need takes at least {heads_needed} heads and the unit has {staff} staff whose positions alone cover the need: the {vacancies} vacancies the weekends need can only get hours as over-staffing, which is kept as small as possible."
                     ),
                 }
             }

@@ -112,12 +112,9 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, language: Language) {
             row(
                 t("Hoder, helgegrense", "Heads, weekend bound"),
                 format!(
-                    "{} ({} {} × {} {})",
+                    "{} ({})",
                     bounds.weekend_bound_heads,
-                    bounds.weekend_heads,
-                    t("per helg", "per weekend"),
-                    language.every_nth(bounds.weekend_frequency),
-                    t("helg", "weekend")
+                    language.weekend_bound_reason(&bounds)
                 ),
             );
             row(

@@ -66,12 +66,13 @@ pub(crate) fn today_lines(
             }
         })
         .collect();
+    let (vacancy_floor, _) = vacancy_floor(scenario, instance);
     for _ in 0..vacancies {
         lines.push(LineSpec {
             holder: Holder::Vacancy,
             family: ShiftFamily::NightsOrDays,
             weekend_group: None,
-            min_hours: instance.min_position_pct / 100.0 * full_cycle,
+            min_hours: vacancy_floor,
             max_hours: full_cycle,
             wanted_hours: None,
             qualification: None,
@@ -114,6 +115,78 @@ pub(crate) fn locked_days(
             (day, locked)
         })
         .collect()
+}
+
+/// When the bounds need more heads than today's staff and the hours today's positions leave open
+/// cannot give every needed vacancy the minimum position.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct VacancyShortage {
+    /// Heads the bounds need.
+    heads_needed: u32,
+    /// Weekly hours of the need today's positions leave open.
+    spare_weekly_hours: f64,
+}
+
+/// The smallest a vacancy may be, in hours over the cycle: the unit's minimum position, or 0
+/// when the vacancies the bounds need cannot all have it from the hours today's positions leave
+/// open. The minimum is a target, not a rule: that case is reported with this arithmetic.
+pub(crate) fn vacancy_floor(
+    scenario: &Scenario,
+    instance: &Instance,
+) -> (f64, Option<VacancyShortage>) {
+    let floor_weekly = instance.min_position_pct / 100.0 * instance.full_time_hours;
+    let floor = floor_weekly * instance.weeks as f64;
+    let heads_needed = calc::bounds(scenario).heads_needed;
+    let needed = heads_needed.saturating_sub(scenario.staff.len() as u32);
+    if floor <= 0.0 || needed == 0 {
+        return (floor, None);
+    }
+    let kept_weekly: f64 = scenario
+        .staff
+        .iter()
+        .map(|e| e.position_pct.min(100.0) / 100.0 * instance.full_time_hours)
+        .sum();
+    let spare_weekly_hours =
+        (instance.cycle_need_hours() / instance.weeks as f64 - kept_weekly).max(0.0);
+    if f64::from(needed) * floor_weekly <= spare_weekly_hours + 1e-6 {
+        return (floor, None);
+    }
+    let shortage = VacancyShortage {
+        heads_needed,
+        spare_weekly_hours,
+    };
+    (0.0, Some(shortage))
+}
+
+/// How the vacancies came out against the minimum position, when it could not hold for all.
+fn vacancy_report(
+    scenario: &Scenario,
+    instance: &Instance,
+    lines: &[super::ProposedLine],
+) -> Option<TargetReport> {
+    let (_, shortage) = vacancy_floor(scenario, instance);
+    let shortage = shortage?;
+    let pct = instance.min_position_pct;
+    let pct_weekly_hours = pct / 100.0 * instance.full_time_hours;
+    let vacancies: Vec<&super::ProposedLine> =
+        lines.iter().filter(|l| l.employee.is_none()).collect();
+    let reached = vacancies
+        .iter()
+        .filter(|l| l.position_pct + 0.05 >= pct)
+        .count() as u32;
+    let room = (shortage.spare_weekly_hours / pct_weekly_hours + 1e-9).floor() as u32;
+    Some(TargetReport {
+        target: Target::VacancyMinimum {
+            pct,
+            pct_weekly_hours,
+            heads_needed: shortage.heads_needed,
+            staff: scenario.staff.len() as u32,
+            spare_weekly_hours: shortage.spare_weekly_hours,
+        },
+        lines: vacancies.len() as u32,
+        reached,
+        best_possible: room.min(vacancies.len() as u32).max(reached),
+    })
 }
 
 /// How many vacancy lines to offer the model: enough for the hours and the weekends.
@@ -240,6 +313,9 @@ pub(super) fn solve_today(
     report.proven_lower_bound_heads = report.bounds.heads_needed;
     report.lines = proposed;
     report.targets = wish_reports(scenario, instance, &report.lines);
+    report
+        .targets
+        .extend(vacancy_report(scenario, instance, &report.lines));
     set_objective(report, in_use as f64, fewest_vacancies as f64);
 }
 
