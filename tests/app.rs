@@ -875,3 +875,56 @@ fn a_day_and_a_line_are_locked_from_the_grid_and_undo_unlocks() {
     harness.run();
     assert!(!line(&harness).locked);
 }
+
+/// After a solve, Forslag can show the proposal as it was before the quality phase: the same
+/// lines and hours, checked against every rule, with its own line-quality numbers, which the
+/// phase lowered. With the phase set to 0 s there is no such view.
+#[test]
+fn the_proposal_before_the_quality_phase_can_be_shown_and_the_phase_switched_off() {
+    let settings = Settings {
+        time_limit: 10.0,
+        quality_seconds: 5.0,
+        ..Settings::default()
+    };
+    let app = HeltidApp::new(
+        settings,
+        Box::new(Scripted { save_to: None }),
+        Some(example("solsiden.ron")),
+    );
+    let mut harness = harness(app);
+    click(&mut harness, "Forslag");
+    solve_and_wait(&mut harness);
+    use egui_kittest::kittest::NodeT;
+    let singles = |harness: &Harness<'_, HeltidApp>| -> f64 {
+        let label = harness
+            .get_by_label_contains("Linjekvalitet:")
+            .accesskit_node()
+            .value()
+            .unwrap_or_default();
+        let number = label
+            .trim_start_matches("Linjekvalitet: ")
+            .split(' ')
+            .next()
+            .unwrap()
+            .replace(',', ".");
+        number.parse().unwrap()
+    };
+    let after = singles(&harness);
+    click(&mut harness, "Før kvalitetsfasen");
+    harness.get_by_label_contains("Forslaget før kvalitetsfasen");
+    harness.get_by_label("Alle regler holder (kontrollert uavhengig).");
+    let before = singles(&harness);
+    assert!(after < before, "after {after}, before {before}");
+    click(&mut harness, "Forslaget");
+    assert!(
+        harness
+            .query_by_label_contains("Forslaget før kvalitetsfasen")
+            .is_none()
+    );
+
+    // Switched off, the solve has no phase and offers no view of one.
+    select_all_and_type(&mut harness, "Kvalitetsfase", "0");
+    assert_eq!(harness.state().settings().quality_seconds, 0.0);
+    solve_and_wait(&mut harness);
+    assert!(harness.query_by_label("Før kvalitetsfasen").is_none());
+}

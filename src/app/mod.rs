@@ -43,6 +43,8 @@ pub struct Settings {
     pub mode: SolveMode,
     /// Solver time limit, seconds.
     pub time_limit: f64,
+    /// Seconds of the quality phase after the time limit (0 skips it).
+    pub quality_seconds: f64,
 }
 
 impl Default for Settings {
@@ -53,6 +55,7 @@ impl Default for Settings {
             panel: Panel::Calculator,
             mode: SolveMode::Ideal,
             time_limit: 30.0,
+            quality_seconds: SolveOptions::default().quality_seconds,
         }
     }
 }
@@ -204,6 +207,8 @@ pub struct HeltidApp {
     comment: panels::proposal::CommentDraft,
     /// Forslag shows today's rota although there is a proposal.
     show_today: bool,
+    /// Show the proposal as it was before the quality phase.
+    show_before_quality: bool,
 }
 
 fn inputs_of(scenario: &Scenario) -> Scenario {
@@ -244,6 +249,7 @@ impl HeltidApp {
             compare: None,
             comment: Default::default(),
             show_today: false,
+            show_before_quality: false,
         };
         app.replace_document(Document::new(bundled, None));
         if let Some(path) = path {
@@ -255,6 +261,11 @@ impl HeltidApp {
     /// The scenario being edited.
     pub fn scenario(&self) -> &Scenario {
         &self.document.scenario
+    }
+
+    /// The settings that survive a restart.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// The file being edited, if any.
@@ -346,6 +357,7 @@ impl HeltidApp {
             .collect();
         // Forslag shows what the file has: its proposal, else today's rota.
         self.show_today = false;
+        self.show_before_quality = false;
         self.document = document;
         self.solved.clear();
         self.cycle_change = None;
@@ -431,6 +443,7 @@ impl HeltidApp {
             inputs.rota.weeks = report.weeks;
             self.made_from.push((report.rota(), inputs));
             self.show_today = false;
+            self.show_before_quality = false;
             self.settings.panel = Panel::Proposal;
         }
         self.solved.push(solved);
@@ -599,7 +612,7 @@ impl HeltidApp {
                     let options = SolveOptions {
                         mode: self.settings.mode,
                         time_limit_seconds: self.settings.time_limit,
-                        ..SolveOptions::default()
+                        quality_seconds: self.settings.quality_seconds,
                     };
                     let inputs = inputs_of(&self.document.scenario);
                     self.solving = Some(BackgroundSolve::start(
@@ -1063,8 +1076,10 @@ impl HeltidApp {
                     out_of_date,
                     mode: &mut self.settings.mode,
                     time_limit: &mut self.settings.time_limit,
+                    quality_seconds: &mut self.settings.quality_seconds,
                     problems,
                     show_today: &mut self.show_today,
+                    show_before_quality: &mut self.show_before_quality,
                 };
                 panels::proposal::ui(
                     ui,

@@ -21,6 +21,8 @@ pub enum Target {
         heads_needed: u32,
         /// Today's staff.
         staff: u32,
+        /// Vacancies needed: for the heads, or one for hours the staff cannot take on.
+        vacancies: u32,
         /// Weekly hours of the need today's positions leave open.
         spare_weekly_hours: f64,
     },
@@ -201,28 +203,35 @@ impl TargetReport {
                 pct_weekly_hours,
                 heads_needed,
                 staff,
+                vacancies,
                 spare_weekly_hours,
             } => {
                 let under = n(self.lines - self.reached);
                 let (lines, best) = (n(self.lines), n(self.best_possible));
-                let vacancies = heads_needed.saturating_sub(*staff);
                 let (pct, hours, spare) = (
                     language.number(*pct, 0),
                     language.number(*pct_weekly_hours, 1),
                     language.number(*spare_weekly_hours, 1),
                 );
-                match (language, *spare_weekly_hours < 0.05) {
-                    (Language::Bokmal, false) => format!(
+                let for_heads = heads_needed > staff;
+                match (language, for_heads, *spare_weekly_hours < 0.05) {
+                    (Language::Bokmal, true, false) => format!(
                         "{name}: {under} av {lines} ledige linjer er under. Behovet krever minst {heads_needed} hoder, og enheten har {staff} ansatte: {vacancies} ledige linjer deler de {spare} timene per uke som dagens stillinger lar stå åpne, mens {pct} % er {hours} timer per uke; høyst {best} av dem kan nå det."
                     ),
-                    (Language::English, false) => format!(
+                    (Language::English, true, false) => format!(
                         "{name}: {under} of {lines} vacancies are under it. The need takes at least {heads_needed} heads and the unit has {staff} staff: {vacancies} vacancies share the {spare} h per week that today's positions leave open, while {pct} % is {hours} h per week; at most {best} of them can reach it."
                     ),
-                    (Language::Bokmal, true) => format!(
+                    (Language::Bokmal, true, true) => format!(
                         "{name}: {under} av {lines} ledige linjer er under. Behovet krever minst {heads_needed} hoder, og enheten har {staff} ansatte, hvis stillinger alene dekker behovet: de {vacancies} ledige linjene helgene krever, kan bare få timer som overbemanning, og den holdes så liten som mulig."
                     ),
-                    (Language::English, true) => format!(
+                    (Language::English, true, true) => format!(
                         "{name}: {under} of {lines} vacancies are under it. The need takes at least {heads_needed} heads and the unit has {staff} staff whose positions alone cover the need: the {vacancies} vacancies the weekends need can only get hours as over-staffing, which is kept as small as possible."
+                    ),
+                    (Language::Bokmal, false, _) => format!(
+                        "{name}: {under} av {lines} ledige linjer er under. Dagens stillinger lar {spare} timer per uke stå åpne, flere enn de ansatte kan ta opp til sine maksimalstillinger, mens {pct} % er {hours} timer per uke: en ledig linje må ta resten, under minstestillingen."
+                    ),
+                    (Language::English, false, _) => format!(
+                        "{name}: {under} of {lines} vacancies are under it. Today's positions leave {spare} h per week open, more than the staff can take on up to their maximum positions, while {pct} % is {hours} h per week: a vacancy must take the rest, under the minimum."
                     ),
                 }
             }

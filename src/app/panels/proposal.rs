@@ -33,10 +33,14 @@ pub struct SolveView<'a> {
     pub mode: &'a mut SolveMode,
     /// Seconds the solver may use.
     pub time_limit: &'a mut f64,
+    /// Seconds of the quality phase after it.
+    pub quality_seconds: &'a mut f64,
     /// The scenario has validation problems.
     pub problems: usize,
     /// Show today's rota although there is a proposal.
     pub show_today: &'a mut bool,
+    /// Show the proposal as it was before the quality phase.
+    pub show_before_quality: &'a mut bool,
 }
 
 const CELL: Vec2 = Vec2::new(22.0, 18.0);
@@ -125,12 +129,44 @@ pub fn ui(
             ));
         }
     }
-    if scenario.proposal.is_some() && scenario.today.is_some() {
+    let before_quality = rota_before_quality(scenario, view.report);
+    if scenario.proposal.is_some() && (scenario.today.is_some() || before_quality.is_some()) {
         ui.horizontal(|ui| {
             ui.label(t("Vis:", "Show:"));
-            ui.radio_value(view.show_today, false, t("Forslaget", "The proposal"));
-            ui.radio_value(view.show_today, true, t("Dagens turnus", "Today's rota"));
+            let showing_proposal = !*view.show_today && !*view.show_before_quality;
+            if ui
+                .radio(showing_proposal, t("Forslaget", "The proposal"))
+                .clicked()
+            {
+                (*view.show_today, *view.show_before_quality) = (false, false);
+            }
+            if before_quality.is_some()
+                && ui
+                    .radio(
+                        *view.show_before_quality && !*view.show_today,
+                        t("Før kvalitetsfasen", "Before the quality phase"),
+                    )
+                    .on_hover_text(t(
+                        "Samme linjer, timer og helger som forslaget, slik løseren fant dem før kvalitetsfasen jevnet dem ut.",
+                        "The same lines, hours and weekends as the proposal, as the solver found them before the quality phase smoothed them.",
+                    ))
+                    .clicked()
+            {
+                (*view.show_today, *view.show_before_quality) = (false, true);
+            }
+            if scenario.today.is_some()
+                && ui
+                    .radio(*view.show_today, t("Dagens turnus", "Today's rota"))
+                    .clicked()
+            {
+                (*view.show_today, *view.show_before_quality) = (true, false);
+            }
         });
+    }
+    if let Some(before) = before_quality.filter(|_| *view.show_before_quality && !*view.show_today)
+    {
+        before_quality_view(ui, scenario, &before, language);
+        return;
     }
     if scenario.today.is_some() && (*view.show_today || scenario.proposal.is_none()) {
         if let Some(today) = scenario.today.clone() {
@@ -182,6 +218,18 @@ fn controls(
         ui.add(
             egui::DragValue::new(view.time_limit)
                 .range(1.0..=600.0)
+                .suffix(" s"),
+        )
+        .labelled_by(label.id);
+        let label = ui
+            .label(t("Kvalitetsfase", "Quality phase"))
+            .on_hover_text(t(
+                "Sekunder etter tidsgrensen til færre enkeltvakter og enkeltfridager og jevnere uker; 0 hopper over den.",
+                "Seconds after the time limit for fewer single shifts and days off and more even weeks; 0 skips it.",
+            ));
+        ui.add(
+            egui::DragValue::new(view.quality_seconds)
+                .range(0.0..=300.0)
                 .suffix(" s"),
         )
         .labelled_by(label.id);
@@ -623,33 +671,63 @@ fn proposal_heading(ui: &mut Ui, proposal: &Proposal, language: Language) {
     ));
 }
 
+/// The proposal as it was before the quality phase, when this session's solve made it and it
+/// has not been edited since.
+fn rota_before_quality(scenario: &Scenario, report: Option<&SolveReport>) -> Option<Rota> {
+    let proposal = scenario.proposal.as_ref()?;
+    let before = &report?.quality_phase.as_ref()?.cells_before;
+    if proposal.status == EDITED || before.len() != proposal.rota.lines.len() {
+        return None;
+    }
+    let mut rota = proposal.rota.clone();
+    for (line, cells) in rota.lines.iter_mut().zip(before) {
+        let mut unchanged = RotaLine::from_cells(line.employee.clone(), cells);
+        unchanged.qualification = line.qualification;
+        *line = unchanged;
+    }
+    Some(rota)
+}
+
+fn before_quality_view(ui: &mut Ui, scenario: &Scenario, before: &Rota, language: Language) {
+    ui.strong(language.pick(
+        "Forslaget før kvalitetsfasen (samme linjer, timer og helger), kontrollert mot alle regler",
+        "The proposal before the quality phase (the same lines, hours and weekends), checked against every rule",
+    ));
+    read_only_rota(ui, "before_quality_grid", scenario, before, language);
+}
+
+/// A rota that is shown, not edited: its numbers, its rule check and its grid.
+fn read_only_rota(ui: &mut Ui, id: &str, scenario: &Scenario, rota: &Rota, language: Language) {
+    let violations = check_rota(scenario, rota);
+    stats_line(ui, scenario, &rota.lines, language);
+    rule_check(ui, &rota.lines, &violations, language);
+    let labels = line_labels(scenario, &rota.lines, &violations, None, language);
+    ui.add_space(4.0);
+    grid(
+        ui,
+        id,
+        scenario,
+        &rota.lines,
+        &violations,
+        &labels,
+        language,
+        None,
+    );
+}
+
 fn today_view(ui: &mut Ui, scenario: &Scenario, today: &Rota, language: Language) {
     let t = |nb, en| language.pick(nb, en);
     ui.strong(t(
         "Dagens turnus (fra filen), kontrollert mot alle regler",
         "Today's rota (from the file), checked against every rule",
     ));
-    let violations = check_rota(scenario, today);
-    stats_line(ui, scenario, &today.lines, language);
-    rule_check(ui, &today.lines, &violations, language);
     if scenario.proposal.is_none() {
         ui.label(t(
             "Trykk «Beregn forslag» for et forslag å sammenligne med.",
             "Press «Solve» for a proposal to compare with.",
         ));
     }
-    let labels = line_labels(scenario, &today.lines, &violations, None, language);
-    ui.add_space(4.0);
-    grid(
-        ui,
-        "today_grid",
-        scenario,
-        &today.lines,
-        &violations,
-        &labels,
-        language,
-        None,
-    );
+    read_only_rota(ui, "today_grid", scenario, today, language);
 }
 
 /// Position % of each line (the same computation the exports use).

@@ -123,13 +123,15 @@ pub(crate) fn locked_days(
 pub(crate) struct VacancyShortage {
     /// Heads the bounds need.
     heads_needed: u32,
+    /// Vacancies needed: for the heads, or one for hours the staff cannot take on.
+    vacancies: u32,
     /// Weekly hours of the need today's positions leave open.
     spare_weekly_hours: f64,
 }
 
 /// The smallest a vacancy may be, in hours over the cycle: the unit's minimum position, or 0
-/// when the vacancies the bounds need cannot all have it from the hours today's positions leave
-/// open. The minimum is a target, not a rule: that case is reported with this arithmetic.
+/// when the vacancies needed (for the heads the bounds need, or for hours the staff cannot take
+/// on up to their maximums) cannot all have it from the hours today's positions leave open. The minimum is a target, not a rule: that case is reported with this arithmetic.
 pub(crate) fn vacancy_floor(
     scenario: &Scenario,
     instance: &Instance,
@@ -137,22 +139,29 @@ pub(crate) fn vacancy_floor(
     let floor_weekly = instance.min_position_pct / 100.0 * instance.full_time_hours;
     let floor = floor_weekly * instance.weeks as f64;
     let heads_needed = calc::bounds(scenario).heads_needed;
-    let needed = heads_needed.saturating_sub(scenario.staff.len() as u32);
-    if floor <= 0.0 || needed == 0 {
-        return (floor, None);
-    }
-    let kept_weekly: f64 = scenario
-        .staff
-        .iter()
-        .map(|e| e.position_pct.min(100.0) / 100.0 * instance.full_time_hours)
-        .sum();
+    let weekly = |pct: f64| pct.min(100.0) / 100.0 * instance.full_time_hours;
+    let kept_weekly: f64 = scenario.staff.iter().map(|e| weekly(e.position_pct)).sum();
     let spare_weekly_hours =
         (instance.cycle_need_hours() / instance.weeks as f64 - kept_weekly).max(0.0);
-    if f64::from(needed) * floor_weekly <= spare_weekly_hours + 1e-6 {
+    // Hours today's staff can take on above their positions, up to their maximums.
+    let staff_room: f64 = scenario
+        .staff
+        .iter()
+        .map(|e| (weekly(e.max_pct) - weekly(e.position_pct)).max(0.0))
+        .sum();
+    // Vacancies the heads need, or one for the hours the staff cannot take.
+    let vacancies = heads_needed
+        .saturating_sub(scenario.staff.len() as u32)
+        .max(u32::from(spare_weekly_hours > staff_room + 1e-6));
+    if floor <= 0.0
+        || vacancies == 0
+        || f64::from(vacancies) * floor_weekly <= spare_weekly_hours + 1e-6
+    {
         return (floor, None);
     }
     let shortage = VacancyShortage {
         heads_needed,
+        vacancies,
         spare_weekly_hours,
     };
     (0.0, Some(shortage))
@@ -181,6 +190,7 @@ fn vacancy_report(
             pct_weekly_hours,
             heads_needed: shortage.heads_needed,
             staff: scenario.staff.len() as u32,
+            vacancies: shortage.vacancies,
             spare_weekly_hours: shortage.spare_weekly_hours,
         },
         lines: vacancies.len() as u32,
