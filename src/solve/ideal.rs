@@ -358,7 +358,7 @@ pub(super) fn solve_ideal(
     report.targets.push(full_time_report);
     let open = vec![None; report.lines.len()];
     qualify::label_qualifications(instance, &mut report.lines, &open);
-    sort_lines(instance, &mut report.lines);
+    sort_lines(instance, report);
 }
 
 /// Lines in a solution that reach `threshold` hours over the cycle.

@@ -621,11 +621,22 @@ fn weekend_group(instance: &Instance, line: &ProposedLine) -> usize {
         .unwrap_or(instance.weekend_frequency)
 }
 
-/// Named lines first (in staff order), then by weekend group and size.
-fn sort_lines(instance: &Instance, lines: &mut [ProposedLine]) {
-    lines.sort_by(|a, b| {
-        weekend_group(instance, a)
-            .cmp(&weekend_group(instance, b))
-            .then(b.position_pct.total_cmp(&a.position_pct))
-    });
+/// Lines by weekend group, then largest first.
+fn line_order(instance: &Instance, a: &ProposedLine, b: &ProposedLine) -> std::cmp::Ordering {
+    weekend_group(instance, a)
+        .cmp(&weekend_group(instance, b))
+        .then(b.position_pct.total_cmp(&a.position_pct))
+}
+
+/// The lines in [`line_order`], with the cells the quality phase started from kept beside
+/// their lines.
+fn sort_lines(instance: &Instance, report: &mut SolveReport) {
+    let mut order: Vec<usize> = (0..report.lines.len()).collect();
+    order.sort_by(|&a, &b| line_order(instance, &report.lines[a], &report.lines[b]));
+    report.lines = order.iter().map(|&l| report.lines[l].clone()).collect();
+    if let Some(phase) = &mut report.quality_phase
+        && phase.cells_before.len() == order.len()
+    {
+        phase.cells_before = order.iter().map(|&l| phase.cells_before[l].clone()).collect();
+    }
 }
