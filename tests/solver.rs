@@ -507,6 +507,20 @@ fn the_quality_phase_halves_the_score_and_keeps_the_structure() {
         after.score()
     );
     assert!(after.singles_per_line_per_6_weeks() < before.singles_per_line_per_6_weeks() / 2.0);
+    // The targets are ≤ 1.5 singles per line per 6 weeks and ≤ 10 h spread; alone on this
+    // machine the phase reaches 1.0 and 9.6 h (the note has the numbers). The search is bounded
+    // by time, and tests run side by side, so the test asks for a margin.
+    assert!(
+        after.singles_per_line_per_6_weeks() <= 2.0,
+        "{}",
+        after.singles_per_line_per_6_weeks()
+    );
+    assert!(
+        after.average_week_spread() <= before.average_week_spread() / 2.0,
+        "{} → {}",
+        before.average_week_spread(),
+        after.average_week_spread()
+    );
     // Positions are the structure's: the same sizes before and after the phase.
     let sizes = |lines: &[Vec<String>]| {
         let mut hours: Vec<i64> = lines

@@ -319,7 +319,7 @@ impl Default for QualityRules {
             single_day_off_weight: 2.0,
             kind_change_weight: 1.0,
             backward_rotation_weight: 2.0,
-            week_spread_weight_per_hour: 0.3,
+            week_spread_weight_per_hour: 0.6,
             preferred_max_block_days: 5,
             long_block_weight: 1.0,
             split_weekend_weight: 2.0,

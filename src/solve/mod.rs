@@ -637,6 +637,9 @@ fn sort_lines(instance: &Instance, report: &mut SolveReport) {
     if let Some(phase) = &mut report.quality_phase
         && phase.cells_before.len() == order.len()
     {
-        phase.cells_before = order.iter().map(|&l| phase.cells_before[l].clone()).collect();
+        phase.cells_before = order
+            .iter()
+            .map(|&l| phase.cells_before[l].clone())
+            .collect();
     }
 }
