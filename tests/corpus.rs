@@ -195,3 +195,23 @@ fn vacancies_the_weekends_need_may_stay_under_the_minimum_and_the_report_says_wh
         "{english:#?}"
     );
 }
+
+/// Unit 020 needs a registered nurse on every shift, and its five nurses cannot carry that while
+/// everyone keeps today's position (a rota exists without the need). The diagnosis names the
+/// qualification needs, not "the lines" in general.
+#[test]
+fn qualification_needs_that_block_the_lines_are_named() {
+    let scenario = unit("unit_020");
+    let report = solve_unit(&scenario, SolveMode::Today);
+    assert_eq!(report.status, heltid::solve::SolveStatus::Infeasible);
+    let text: Vec<String> = report
+        .diagnosis
+        .iter()
+        .map(|d| d.text(Language::Bokmal))
+        .collect();
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("Kompetansekravene (minst 1 sykepleier på D, A og N)")),
+        "{text:#?}"
+    );
+}

@@ -218,6 +218,39 @@ impl Diagnosis {
                 (_, true) => "Linjene selv kan ikke lages innenfor reglene, uansett dekning. Se etter regler som ikke gir rom for noen linje (hvile, dager på rad, timer på 7 dager).".into(),
                 (_, false) => "The lines themselves cannot be planned within the rules, whatever the coverage. Look for rules that leave no possible line (rest, days in a row, hours in 7 days).".into(),
             },
+            Diagnosis::QualifiedNeedsBlock(needs) => {
+                // "minst 1 sykepleier på D, A og N": shifts with the same need together.
+                let mut groups: Vec<(crate::model::Qualification, u32, Vec<&str>)> = Vec::new();
+                for (code, q, most) in needs {
+                    match groups.iter_mut().find(|(gq, gm, _)| gq == q && gm == most) {
+                        Some(group) => group.2.push(code),
+                        None => groups.push((*q, *most, vec![code])),
+                    }
+                }
+                let and = language.pick(" og ", " and ");
+                let listed: Vec<String> = groups
+                    .iter()
+                    .map(|(q, most, codes)| {
+                        let q = language.qualification(*q).to_lowercase();
+                        let codes = match codes.split_last() {
+                            Some((last, [])) => last.to_string(),
+                            Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
+                            None => String::new(),
+                        };
+                        if nb {
+                            format!("minst {most} {q} på {codes}")
+                        } else {
+                            format!("at least {most} {q} on {codes}")
+                        }
+                    })
+                    .collect();
+                let listed = listed.join("; ");
+                if nb {
+                    format!("Kompetansekravene ({listed}) kan ikke oppfylles innenfor reglene og stillingene: med dem kan linjene ikke lages, uansett dekning, uten dem kan de det. Sjekk hvem som har kompetansen og stillingene deres under Ansatte, eller kravene under Bemanningsbehov («Kompetansekrav»).")
+                } else {
+                    format!("The qualification needs ({listed}) cannot be met within the rules and positions: with them the lines cannot be planned, whatever the coverage; without them they can. Check who has the qualification and their positions under Staff, or the needs under Staffing needs («Qualification needs»).")
+                }
+            }
             Diagnosis::LockBreaksRule {
                 employee,
                 rules,

@@ -135,6 +135,16 @@ impl Language {
             .map_or(Language::English, |locale| Language::from_locale(&locale))
     }
 
+    /// A qualification's name.
+    pub fn qualification(self, q: crate::model::Qualification) -> &'static str {
+        use crate::model::Qualification;
+        match q {
+            Qualification::Sykepleier => self.pick("Sykepleier", "Registered nurse"),
+            Qualification::Helsefagarbeider => self.pick("Helsefagarbeider", "Health worker"),
+            Qualification::Assistent => self.pick("Assistent", "Assistant"),
+        }
+    }
+
     /// "every f-th": "hver 3." in bokmål, "every 3rd" in English.
     pub fn every_nth(self, n: u32) -> String {
         match self {

@@ -4,7 +4,7 @@
 use super::instance::{FullTimeDemand, Instance};
 use super::model::{self, Goal, Holder, LineSpec, RuleFamily, ShiftFamily};
 use super::run::{RunStatus, SolveControl, run_model};
-use crate::model::{Scenario, SolveMode};
+use crate::model::{Qualification, Scenario, SolveMode};
 use std::time::Instant;
 
 /// Why there is no rota (or why one was withheld), as data: what, where and the values. The
@@ -75,6 +75,9 @@ pub enum Diagnosis {
     CoverableButNotInMode(SolveMode),
     /// The lines cannot be planned whatever the coverage.
     LinesImpossible(SolveMode),
+    /// The qualification needs cannot be met (without them there is a rota): (shift code,
+    /// qualification, most people needed on a day).
+    QualifiedNeedsBlock(Vec<(String, Qualification, u32)>),
     /// Locked days that break rules on their own line (today mode): the one or two rule
     /// families that, left out, would let them hold; empty when no one or two explain it.
     LockBreaksRule {
@@ -326,6 +329,44 @@ fn describe_slots(instance: &Instance, slots: &[(usize, usize, f64)]) -> Vec<Dia
     messages
 }
 
+/// When the lines cannot be planned at all, the qualification needs may be why (they have no
+/// slack in the diagnosis): the same run without them says so.
+fn qualified_needs_block(
+    instance: &Instance,
+    lines: &[LineSpec],
+    control: &SolveControl,
+    seconds: f64,
+) -> Option<Diagnosis> {
+    if instance.qualified_need.is_empty() {
+        return None;
+    }
+    let mut without = instance.clone();
+    without.qualified_need.clear();
+    without.qualified_need_by_day = None;
+    // Coverage has slack here, so any solution at all shows the lines can be planned.
+    let built = model::build(&without, lines, Goal::LeastUncovered, &[]);
+    let options = super::run::RunOptions {
+        first_solution: true,
+        ..Default::default()
+    };
+    let result = super::run::run_with(built, seconds, &options, control, Instant::now());
+    match result.status {
+        RunStatus::Infeasible | RunStatus::TimeLimit | RunStatus::Cancelled | RunStatus::Error => {
+            None
+        }
+        RunStatus::Optimal | RunStatus::Feasible => Some(Diagnosis::QualifiedNeedsBlock(
+            instance
+                .qualified_need
+                .iter()
+                .map(|&(s, q, min)| {
+                    let most = min.iter().copied().max().unwrap_or(0);
+                    (instance.shifts[s].code.clone(), q, most)
+                })
+                .collect(),
+        )),
+    }
+}
+
 /// Diagnoses an infeasible scenario within about `seconds`.
 pub fn after_infeasible(
     scenario: &Scenario,
@@ -344,7 +385,12 @@ pub fn after_infeasible(
     let share = |done: f64| left() / (runs - done);
     let slots = match uncovered_slots(instance, &lines, &[], control, left() * 0.5) {
         Slots::Proven(slots) => slots,
-        Slots::LinesImpossible => return vec![Diagnosis::LinesImpossible(mode)],
+        Slots::LinesImpossible => {
+            return vec![
+                qualified_needs_block(instance, &lines, control, left() * 0.8)
+                    .unwrap_or(Diagnosis::LinesImpossible(mode)),
+            ];
+        }
         Slots::Unknown => {
             return vec![Diagnosis::Unfinished {
                 seconds_left: (seconds * 0.5).max(0.0),

@@ -26,6 +26,12 @@ pub enum Target {
         /// Weekly hours of the need today's positions leave open.
         spare_weekly_hours: f64,
     },
+    /// Vacancies no smaller than the minimum position, % (today mode), when no rota has every
+    /// vacancy at it (proven by the solver).
+    VacancyMinimumNoRota {
+        /// The minimum position, %.
+        pct: f64,
+    },
     /// An employee's wish for a larger position (today mode).
     Wish {
         /// Who wishes.
@@ -109,7 +115,7 @@ impl TargetReport {
                 language.number(*pct, 0)
             ),
             Target::FullTime => language.pick("Heltid", "Full time").into(),
-            Target::VacancyMinimum { pct, .. } => format!(
+            Target::VacancyMinimum { pct, .. } | Target::VacancyMinimumNoRota { pct } => format!(
                 "{} {} %",
                 language.pick("Ledige stillinger minst", "Vacancies at least"),
                 language.number(*pct, 0)
@@ -232,6 +238,19 @@ impl TargetReport {
                     ),
                     (Language::English, false, _) => format!(
                         "{name}: {under} of {lines} vacancies are under it. Today's positions leave {spare} h per week open, more than the staff can take on up to their maximum positions, while {pct} % is {hours} h per week: a vacancy must take the rest, under the minimum."
+                    ),
+                }
+            }
+            Target::VacancyMinimumNoRota { pct } => {
+                let under = n(self.lines - self.reached);
+                let lines = n(self.lines);
+                let pct = language.number(*pct, 0);
+                match language {
+                    Language::Bokmal => format!(
+                        "{name}: {under} av {lines} ledige linjer er under. Med alle ledige linjer på minst {pct} % finnes ingen turnus (bevist): behovet, kvalifikasjonskravene og reglene krever ledige linjer som timene ikke gir plass til i den størrelsen."
+                    ),
+                    Language::English => format!(
+                        "{name}: {under} of {lines} vacancies are under it. With every vacancy at {pct} % or more there is no rota (proven): the need, the qualification needs and the rules take vacancies the hours leave no room for at that size."
                     ),
                 }
             }

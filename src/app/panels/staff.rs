@@ -7,11 +7,7 @@ use egui::Ui;
 
 /// The qualification's name in the UI language.
 pub fn qualification_name(q: Qualification, language: Language) -> &'static str {
-    match q {
-        Qualification::Sykepleier => language.pick("Sykepleier", "Registered nurse"),
-        Qualification::Helsefagarbeider => language.pick("Helsefagarbeider", "Health worker"),
-        Qualification::Assistent => language.pick("Assistent", "Assistant"),
-    }
+    language.qualification(q)
 }
 
 fn nights_name(n: NightWork, language: Language) -> &'static str {

@@ -167,14 +167,23 @@ pub(crate) fn vacancy_floor(
     (0.0, Some(shortage))
 }
 
+/// Why the vacancies were allowed under the minimum position.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum VacancyCause {
+    /// The hours today's positions leave open do not give the vacancies needed the minimum.
+    Hours(VacancyShortage),
+    /// No rota has every vacancy at the minimum (proven by HiGHS).
+    NoRotaAtTheMinimum,
+}
+
 /// How the vacancies came out against the minimum position, when it could not hold for all.
 fn vacancy_report(
     scenario: &Scenario,
     instance: &Instance,
+    cause: Option<VacancyCause>,
     lines: &[super::ProposedLine],
 ) -> Option<TargetReport> {
-    let (_, shortage) = vacancy_floor(scenario, instance);
-    let shortage = shortage?;
+    let cause = cause?;
     let pct = instance.min_position_pct;
     let pct_weekly_hours = pct / 100.0 * instance.full_time_hours;
     let vacancies: Vec<&super::ProposedLine> =
@@ -183,16 +192,26 @@ fn vacancy_report(
         .iter()
         .filter(|l| l.position_pct + 0.05 >= pct)
         .count() as u32;
-    let room = (shortage.spare_weekly_hours / pct_weekly_hours + 1e-9).floor() as u32;
+    let (target, room) = match cause {
+        VacancyCause::Hours(shortage) => (
+            Target::VacancyMinimum {
+                pct,
+                pct_weekly_hours,
+                heads_needed: shortage.heads_needed,
+                staff: scenario.staff.len() as u32,
+                vacancies: shortage.vacancies,
+                spare_weekly_hours: shortage.spare_weekly_hours,
+            },
+            (shortage.spare_weekly_hours / pct_weekly_hours + 1e-9).floor() as u32,
+        ),
+        // Proven: not every vacancy can reach it, so at least one stays under.
+        VacancyCause::NoRotaAtTheMinimum => (
+            Target::VacancyMinimumNoRota { pct },
+            (vacancies.len() as u32).saturating_sub(1),
+        ),
+    };
     Some(TargetReport {
-        target: Target::VacancyMinimum {
-            pct,
-            pct_weekly_hours,
-            heads_needed: shortage.heads_needed,
-            staff: scenario.staff.len() as u32,
-            vacancies: shortage.vacancies,
-            spare_weekly_hours: shortage.spare_weekly_hours,
-        },
+        target,
         lines: vacancies.len() as u32,
         reached,
         best_possible: room.min(vacancies.len() as u32).max(reached),
@@ -236,7 +255,7 @@ pub(super) fn solve_today(
     remaining: &dyn Fn() -> f64,
 ) {
     let vacancies = vacancy_count(scenario, instance);
-    let lines = today_lines(scenario, instance, vacancies);
+    let mut lines = today_lines(scenario, instance, vacancies);
     control.set_phase(
         format!(
             "{} ansatte og inntil {vacancies} ledige linjer",
@@ -244,9 +263,29 @@ pub(super) fn solve_today(
         ),
         started,
     );
-    let Some(mut cells) = first_rota(
+    let mut vacancy_cause = vacancy_floor(scenario, instance).1.map(VacancyCause::Hours);
+    let mut first = first_rota(
         scenario, instance, &lines, report, control, started, remaining,
-    ) else {
+    );
+    // The minimum position is a target for vacancies too: when no rota has every vacancy at it
+    // (qualification needs can ask for a vacancy the hours leave no room for), they go under it.
+    let floored = |l: &LineSpec| l.holder == Holder::Vacancy && l.min_hours > 0.0;
+    if first.is_none()
+        && report.status == SolveStatus::Infeasible
+        && lines.iter().any(floored)
+        && remaining() > 1.0
+    {
+        control.set_phase("ledige linjer under minstestillingen".into(), started);
+        for line in lines.iter_mut().filter(|l| floored(l)) {
+            line.min_hours = 0.0;
+        }
+        report.diagnosis.clear();
+        first = first_rota(
+            scenario, instance, &lines, report, control, started, remaining,
+        );
+        vacancy_cause = Some(VacancyCause::NoRotaAtTheMinimum);
+    }
+    let Some(mut cells) = first else {
         diagnose_locks(
             scenario, instance, &lines, report, control, started, remaining,
         );
@@ -323,9 +362,12 @@ pub(super) fn solve_today(
     report.proven_lower_bound_heads = report.bounds.heads_needed;
     report.lines = proposed;
     report.targets = wish_reports(scenario, instance, &report.lines);
-    report
-        .targets
-        .extend(vacancy_report(scenario, instance, &report.lines));
+    report.targets.extend(vacancy_report(
+        scenario,
+        instance,
+        vacancy_cause,
+        &report.lines,
+    ));
     set_objective(report, in_use as f64, fewest_vacancies as f64);
 }
 
