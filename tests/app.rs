@@ -49,6 +49,15 @@ fn app_with(save_to: Option<PathBuf>, path: Option<PathBuf>) -> HeltidApp {
     HeltidApp::new(Settings::default(), Box::new(Scripted { save_to }), path)
 }
 
+/// The app on an example with these settings, and no file dialog.
+fn example_with(settings: Settings, name: &str) -> HeltidApp {
+    HeltidApp::new(
+        settings,
+        Box::new(Scripted { save_to: None }),
+        Some(example(name)),
+    )
+}
+
 /// Tooltips at once, as if the pointer had rested.
 fn no_tooltip_delay(harness: &mut Harness<'_, HeltidApp>) {
     harness
@@ -644,12 +653,7 @@ fn lines_say_unmet_wishes_and_full_time_within_the_tolerance() {
         time_limit: 5.0,
         ..Settings::default()
     };
-    let app = HeltidApp::new(
-        settings,
-        Box::new(Scripted { save_to: None }),
-        Some(example("solsiden.ron")),
-    );
-    let mut harness = harness(app);
+    let mut harness = harness(example_with(settings, "solsiden.ron"));
     no_tooltip_delay(&mut harness);
     click(&mut harness, "Forslag");
     click(&mut harness, "Fra dagens ansatte");
@@ -886,12 +890,7 @@ fn the_proposal_before_the_quality_phase_can_be_shown_and_the_phase_switched_off
         quality_seconds: 5.0,
         ..Settings::default()
     };
-    let app = HeltidApp::new(
-        settings,
-        Box::new(Scripted { save_to: None }),
-        Some(example("solsiden.ron")),
-    );
-    let mut harness = harness(app);
+    let mut harness = harness(example_with(settings, "solsiden.ron"));
     click(&mut harness, "Forslag");
     solve_and_wait(&mut harness);
     use egui_kittest::kittest::NodeT;

@@ -128,6 +128,19 @@ def record(args) -> int:
             rec["min_position_pct"] = floor
             if floor is not None and positions:
                 rec["lines_under_min"] = sum(1 for p in positions if p < floor - 1e-6)
+        quality = solve.get("quality") or {}
+        before = quality.get("before_phase")
+        if rec["outcome"] in ANSWERED and before:
+            # The quality phase (--quality-seconds > 0): the score and the singles before and after.
+            rec["quality"] = {
+                "score_before": before.get("score"),
+                "score_after": quality.get("score"),
+                "singles_before": before.get("singles_per_line_per_6_weeks"),
+                "singles_after": quality.get("singles_per_line_per_6_weeks"),
+                "spread_before": before.get("average_week_hours_spread"),
+                "spread_after": quality.get("average_week_hours_spread"),
+                "phase_seconds": quality.get("phase_seconds"),
+            }
         rec["diagnosis"] = solve.get("diagnosis") or []
         if solve.get("targets"):
             rec["targets"] = solve.get("targets")  # missed targets (min position, full time, wishes)
@@ -412,6 +425,35 @@ def short(rec) -> str:
     return f"{text}, {s:.1f} s" if s is not None else text
 
 
+def quality_section(records) -> list[str]:
+    """The quality phase, when the run had one: the score before and after on every rota."""
+    rows = [r for r in records if r.get("quality") and r["quality"].get("score_before")]
+    if not rows:
+        return []
+    halved = [r for r in rows if r["quality"]["score_after"] <= r["quality"]["score_before"] / 2]
+    ratios = sorted(r["quality"]["score_after"] / r["quality"]["score_before"] for r in rows)
+    median = ratios[len(ratios) // 2]
+    out = [
+        "## Quality phase",
+        "",
+        f"The score fell by at least half on {len(halved)} of {len(rows)} rotas; the median score "
+        f"after the phase is {median * 100:.0f} % of the score before it.",
+        "",
+        "| unit | mode | score before → after | after / before | singles per line per 6 weeks | "
+        "weekly spread, h | phase s |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        q = r["quality"]
+        out.append(
+            f"| {r['unit']} | {r['mode']} | {q['score_before']:.0f} → {q['score_after']:.0f} | "
+            f"{q['score_after'] / q['score_before'] * 100:.0f} % | "
+            f"{q['singles_before']:.1f} → {q['singles_after']:.1f} | "
+            f"{q['spread_before']:.1f} → {q['spread_after']:.1f} | {fmt_s(q.get('phase_seconds'))} |")
+    out.append("")
+    return out
+
+
 def render(results) -> str:
     meta, records = results["meta"], results["records"]
     modes = meta["modes"]
@@ -466,6 +508,8 @@ def render(results) -> str:
         lines.append(f"- {mode}: {s['runs']} runs took {s['total_wall'] / 60:.1f} min of wall clock "
                      f"(max {fmt_s(s['max_wall'])} s).")
     lines.append("")
+
+    lines += quality_section(records)
 
     # Anything a reader should look at.
     odd = [r for r in records if r.get("anomalies") or r.get("outcome") not in ANSWERED]
