@@ -231,7 +231,7 @@ mod tests {
         assert_eq!(q.long_blocks, 1);
         assert_eq!(q.split_weekends, 1);
         assert_eq!(q.single_work_days, 1);
-        let expected = 3.0 * 1.0 + 0.3 * 37.5 + 1.0 + 2.0;
+        let expected = 3.0 * 1.0 + 0.6 * 37.5 + 1.0 + 2.0;
         assert!((q.score - expected).abs() < 1e-9, "{}", q.score);
     }
 }
