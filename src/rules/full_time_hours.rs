@@ -14,8 +14,8 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     reference: "AML § 10-4 (4), HTA § 4.2.1–4.2.4",
 };
 
-/// Tolerance in hours.
-const TOLERANCE_HOURS: f64 = 0.01;
+/// Tolerance in hours (the solver's model keeps to the same, see `solve::FullTimeDemand`).
+pub(crate) const TOLERANCE_HOURS: f64 = 0.01;
 
 /// Weeks in which the line works on a Sunday (any clock hour of it).
 fn sunday_weeks(ctx: &Ctx, line: &Line) -> usize {

@@ -11,7 +11,7 @@
 mod consecutive_days;
 mod coverage;
 mod daily_rest;
-mod full_time_hours;
+pub(crate) mod full_time_hours;
 mod hours_per_week;
 mod night_restriction;
 mod position_size;

@@ -24,7 +24,7 @@ use std::time::Instant;
 /// The families lines are split into when night and other shifts must not mix, smallest first:
 /// the family solved last gets all the time the others left.
 fn line_families(instance: &Instance) -> Vec<ShiftFamily> {
-    if !instance.separate_night_lines {
+    if !instance.separate_night_lines() {
         return vec![ShiftFamily::Any];
     }
     let has = |night: bool| instance.shifts.iter().any(|s| s.night == night);

@@ -45,14 +45,13 @@ pub enum FullTimeDemand {
     ThreeShiftShares { k: f64 },
 }
 
-/// The checker's tolerance on full-time hours (`rules/full_time_hours.rs`).
-const FULL_TIME_TOLERANCE_HOURS: f64 = 0.01;
-
 impl FullTimeDemand {
     /// What the scenario's full time asks of its lines.
     pub fn of(scenario: &Scenario) -> Self {
         let rules = &scenario.rules;
-        let measured = calc::full_time_hours(scenario) - FULL_TIME_TOLERANCE_HOURS;
+        // Within the checker's tolerance, as it judges the rota.
+        let measured =
+            calc::full_time_hours(scenario) - crate::rules::full_time_hours::TOLERANCE_HOURS;
         match scenario.rota.full_time {
             _ if measured > rules.rota_full_time_hours => Self::DayWork,
             FullTimeHours::Hours(hours) if hours > rules.three_shift_full_time_hours + 1e-9 => {
@@ -90,9 +89,7 @@ pub struct Instance {
     pub qualified_need: Vec<(usize, Qualification, [u32; 7])>,
     /// Full-time weekly hours.
     pub full_time_hours: f64,
-    /// Whether night and other shifts must be on separate lines (see [`Instance::new`]).
-    pub separate_night_lines: bool,
-    /// What the full-time rule asks of the lines beyond that.
+    /// What the full-time rule asks of the lines.
     pub full_time_demand: FullTimeDemand,
     /// The part of Σ (3·night + 2·Sunday − 12·k·hours) that lines outside the model already
     /// hold (a few lines re-planned while the others stay, see `neighbourhood::residual`).
@@ -146,9 +143,7 @@ fn weekday_counts(values: Option<&Vec<i64>>) -> [u32; 7] {
 impl Instance {
     /// Builds the instance from a scenario that passed validation.
     ///
-    /// Night and other shifts are kept on separate lines when full time is a fixed number of
-    /// hours above the 3-shift floor: a line mixing them would be a 3-shift line whose full
-    /// time per HTA § 4.2.4 is lower than the scenario's.
+    /// What the full time asks of the lines is [`FullTimeDemand::of`] the scenario.
     pub fn new(scenario: &Scenario) -> Self {
         let rules = &scenario.rules;
         let mut shifts = Vec::new();
@@ -227,7 +222,6 @@ impl Instance {
             .collect();
         let full_time_hours = calc::full_time_hours(scenario);
         let full_time_demand = FullTimeDemand::of(scenario);
-        let separate_night_lines = full_time_demand.nights_apart();
         Self {
             weeks: scenario.rota.weeks as usize,
             days: scenario.rota.weeks as usize * 7,
@@ -239,7 +233,6 @@ impl Instance {
             need,
             qualified_need,
             full_time_hours,
-            separate_night_lines,
             full_time_demand,
             three_shift_offset: 0.0,
             sunday_work,
@@ -297,6 +290,12 @@ impl Instance {
         };
         let shift = &self.shifts[s];
         3.0 * shift.night_hours + 2.0 * shift.sunday_hours[wd] - 12.0 * k * shift.hours
+    }
+
+    /// Whether night and other shifts must be on separate lines: a line mixing them would be a
+    /// 3-shift line, whose full time per HTA § 4.2.4 is lower than the scenario's.
+    pub fn separate_night_lines(&self) -> bool {
+        self.full_time_demand.nights_apart()
     }
 
     /// Hours of a full-time line over the whole cycle.

@@ -339,7 +339,7 @@ fn create_shift_variables(b: &mut Builder) {
             _ => None,
         };
         b.used.push(used);
-        let separate = instance.separate_night_lines && b.enforced(RuleFamily::FullTimeKind);
+        let separate = instance.separate_night_lines() && b.enforced(RuleFamily::FullTimeKind);
         let family = match line.family {
             ShiftFamily::NightsOrDays if !separate => ShiftFamily::Any,
             family => family,

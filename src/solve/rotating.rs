@@ -318,8 +318,8 @@ fn chain_kinds(instance: &Instance) -> Vec<ChainKind> {
 
 /// Rotating mode: the fewest week rows (= heads) for which a chain exists, from the bounds up.
 /// Where the full-time rule keeps shift kinds apart (nights with fixed full-time hours; day and
-/// evening shifts too for day work), each kind is a chain of its own, and the rota's cycle is a length both repeat in (at most
-/// 52 weeks): the night chain's length is chosen so that it fits. Fewer rows than a chain's
+/// evening shifts too for day work), each kind is a chain of its own, and the rota's cycle is a
+/// length they all repeat in (at most 52 weeks): the later chains' lengths are chosen to fit. Fewer rows than a chain's
 /// result are proven impossible, so the result is optimal for this mode unless a length was
 /// skipped to fit the cycle.
 pub(super) fn solve_rotating(

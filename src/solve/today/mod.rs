@@ -131,7 +131,8 @@ pub(crate) struct VacancyShortage {
 
 /// The smallest a vacancy may be, in hours over the cycle: the unit's minimum position, or 0
 /// when the vacancies needed (for the heads the bounds need, or for hours the staff cannot take
-/// on up to their maximums) cannot all have it from the hours today's positions leave open. The minimum is a target, not a rule: that case is reported with this arithmetic.
+/// on up to their maximums) cannot all have it from the hours today's positions leave open.
+/// The minimum is a target, not a rule: that case is reported with this arithmetic.
 pub(crate) fn vacancy_floor(
     scenario: &Scenario,
     instance: &Instance,
@@ -742,7 +743,7 @@ fn wish_reports(
 /// The largest sum of whole shifts of `family` that stays within `at_most` hours. A line that
 /// may take nights or days but not both takes the better of the two.
 fn largest_line_hours(instance: &Instance, family: ShiftFamily, at_most: f64) -> f64 {
-    if family == ShiftFamily::NightsOrDays && instance.separate_night_lines {
+    if family == ShiftFamily::NightsOrDays && instance.separate_night_lines() {
         return largest_line_hours(instance, ShiftFamily::NightsOnly, at_most)
             .max(largest_line_hours(instance, ShiftFamily::NoNights, at_most));
     }

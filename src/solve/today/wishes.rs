@@ -82,7 +82,7 @@ impl LineSums {
 /// What a line's hours can be sums of: by its family, and by the rota (`cells`) where a line
 /// that may take either nights or days has taken one of them.
 fn sums_of(instance: &Instance, spec: &LineSpec, line: Option<&[Option<usize>]>) -> SumsOf {
-    let separate = instance.separate_night_lines;
+    let separate = instance.separate_night_lines();
     match spec.family {
         ShiftFamily::NightsOnly => SumsOf::Nights,
         ShiftFamily::NoNights => SumsOf::Days,
