@@ -218,6 +218,20 @@ impl Diagnosis {
                 (_, true) => "Linjene selv kan ikke lages innenfor reglene, uansett dekning. Se etter regler som ikke gir rom for noen linje (hvile, dager på rad, timer på 7 dager).".into(),
                 (_, false) => "The lines themselves cannot be planned within the rules, whatever the coverage. Look for rules that leave no possible line (rest, days in a row, hours in 7 days).".into(),
             },
+            Diagnosis::TodayPositionsDoNotFit => language
+                .pick(
+                    "Ingen turnus lar alle beholde minst dagens stilling. Det er bevist ved å telle vaktene per person, vakttype og ukedag: dagens stillinger, behovet og reglene for helger, søndager, nattlinjer og kompetanse går ikke opp, uansett hvordan dagene legges.",
+                    "No rota lets everyone keep at least today's position. Proven by counting shifts per person, shift and weekday: today's positions, the needs and the rules for weekends, Sundays, night lines and qualifications do not add up, however the days are laid out.",
+                )
+                .into(),
+            Diagnosis::CountFitsWithout { rule, values } => {
+                let rule = rule_text(*rule, values, language);
+                if nb {
+                    format!("Uten {rule} går tellingen opp.")
+                } else {
+                    format!("Without {rule}, the count adds up.")
+                }
+            }
             Diagnosis::QualifiedNeedsBlock(needs) => {
                 // "minst 1 sykepleier på D, A og N": shifts with the same need together.
                 let mut groups: Vec<(crate::model::Qualification, u32, Vec<&str>)> = Vec::new();

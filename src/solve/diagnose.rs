@@ -75,6 +75,17 @@ pub enum Diagnosis {
     CoverableButNotInMode(SolveMode),
     /// The lines cannot be planned whatever the coverage.
     LinesImpossible(SolveMode),
+    /// Today mode, proven: counted per person, shift and weekday, today's positions, the needs
+    /// and the weekend, Sunday, night-line and qualification rules do not add up.
+    TodayPositionsDoNotFit,
+    /// After [`Diagnosis::TodayPositionsDoNotFit`]: without this rule the count adds up (which
+    /// does not yet promise a rota).
+    CountFitsWithout {
+        /// The rule.
+        rule: RuleFamily,
+        /// The scenario's rule values, for the text.
+        values: RuleValues,
+    },
     /// The qualification needs cannot be met (without them there is a rota): (shift code,
     /// qualification, most people needed on a day).
     QualifiedNeedsBlock(Vec<(String, Qualification, u32)>),
@@ -354,17 +365,22 @@ fn qualified_needs_block(
         RunStatus::Infeasible | RunStatus::TimeLimit | RunStatus::Cancelled | RunStatus::Error => {
             None
         }
-        RunStatus::Optimal | RunStatus::Feasible => Some(Diagnosis::QualifiedNeedsBlock(
-            instance
-                .qualified_need
-                .iter()
-                .map(|&(s, q, min)| {
-                    let most = min.iter().copied().max().unwrap_or(0);
-                    (instance.shifts[s].code.clone(), q, most)
-                })
-                .collect(),
-        )),
+        RunStatus::Optimal | RunStatus::Feasible => Some(qualified_needs(instance)),
     }
+}
+
+/// The qualification needs, each with its most people on a day ([`Diagnosis::QualifiedNeedsBlock`]).
+pub(super) fn qualified_needs(instance: &Instance) -> Diagnosis {
+    Diagnosis::QualifiedNeedsBlock(
+        instance
+            .qualified_need
+            .iter()
+            .map(|&(s, q, min)| {
+                let most = min.iter().copied().max().unwrap_or(0);
+                (instance.shifts[s].code.clone(), q, most)
+            })
+            .collect(),
+    )
 }
 
 /// Diagnoses an infeasible scenario within about `seconds`.

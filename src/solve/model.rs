@@ -829,7 +829,15 @@ fn hours_outside_soft_limits(b: &mut Builder, objective: &mut Expression) {
 
 /// Today mode's weights, per hour of the cycle: over-staffing first, then the largest wish
 /// shortfall, then the total shortfall, then vacancies.
-const OVERSTAFFING_COST_PER_HOUR: f64 = 10.0;
+pub(crate) const OVERSTAFFING_COST_PER_HOUR: f64 = 10.0;
+
+/// Today mode's weights of the total wish shortfall (per hour) and of a vacancy (per hour of a
+/// full-time line), with `wishes` wishes: the total weighs less than one hour of the largest
+/// (fairness first), a vacancy less than that.
+pub(crate) fn today_weights(wishes: usize) -> (f64, f64) {
+    let total_weight = 1.0 / (wishes as f64 + 1.0);
+    (total_weight, total_weight / 10.0)
+}
 
 /// Today mode's objective: the largest wish shortfall as small as possible, then the total
 /// shortfall, then as few vacancies as possible. Returns the shortfall columns.
@@ -850,9 +858,7 @@ fn fair_wishes_and_few_vacancies(
         columns.push((l, column));
         shortfalls.push(short);
     }
-    // Total shortfall weighs less than one hour of the largest: fairness first.
-    let total_weight = 1.0 / (wishes.len() as f64 + 1.0);
-    let vacancy_weight = total_weight / 10.0;
+    let (total_weight, vacancy_weight) = today_weights(wishes.len());
     let mut largest = None;
     if !shortfalls.is_empty() {
         let (most, column) = b.add(variable().min(0.0));

@@ -62,12 +62,20 @@ impl SolveControl {
     }
 
     pub(super) fn set_phase(&self, phase: String, started: Instant) {
+        trace(started, &phase);
         if let Ok(mut progress) = self.progress.lock() {
             progress.phase = phase;
             progress.elapsed_seconds = started.elapsed().as_secs_f64();
             progress.best_objective = None;
             progress.best_bound = None;
         }
+    }
+}
+
+/// For whoever tunes the search: with HELTID_TRACE set, a step and when it began, on stderr.
+pub(super) fn trace(started: Instant, step: &str) {
+    if std::env::var_os("HELTID_TRACE").is_some() {
+        eprintln!("[{:6.2} s] {step}", started.elapsed().as_secs_f64());
     }
 }
 

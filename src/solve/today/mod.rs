@@ -1,12 +1,13 @@
 //! Today mode: every employee keeps at least today's position, wishes for more are met as far as
 //! the hours allow, and the remaining hours become as few vacancies as possible.
 
+mod aggregate;
 mod wishes;
 
 use super::diagnose::{Diagnosis, RuleValues};
 use super::model::{self, Goal, Holder, LineSpec, Locked, RuleFamily, ShiftFamily};
 use super::neighbourhood::{Cells, cells_from_values, cells_of, line_hours, start_values};
-use super::run::{RunStatus, SolveControl, run_model};
+use super::run::{RunStatus, SolveControl, run_model, trace};
 use super::{
     QualityPhase, SolveReport, SolveStatus, Target, TargetReport, find_rota_for, lines_from_cells,
     qualify, quality, repair, set_objective, smallest_line_hours,
@@ -239,12 +240,17 @@ pub(super) fn vacancy_count(scenario: &Scenario, instance: &Instance) -> usize {
 /// possible; wishes met as fairly as the hours allow (the largest shortfall as small as possible,
 /// then the total); then the fewest vacancies.
 ///
+/// First the rota is counted per line, shift and weekday ([`aggregate`]): counts that cannot
+/// keep everyone's position prove that no rota can, with the rule that blocks them; else their
+/// least cost bounds every rota's, and a rota that reaches it is proven optimal.
+///
 /// HiGHS often finds no first rota for the whole model within the limit, so the search goes in
 /// steps, each from the rota before: a short try at the whole model (it also proves a unit
 /// infeasible quickly); else a rota without the positions, repaired until everyone keeps
-/// theirs ([`repair`]); the wishes raised as far as the hours allow ([`wishes`]); with
-/// at-least coverage, every line brought down to its smallest whole-shift size; then the
-/// optimisation, started from that rota. A step that reaches its arithmetic optimum proves the
+/// theirs ([`repair`]); the counts' hours per line tried as a target; the wishes raised as far
+/// as the hours allow ([`wishes`]); with at-least coverage, every line brought down to its
+/// smallest whole-shift size; then the optimisation, started from that rota and stopped at the
+/// counts' bound. Whichever step reaches the bound (or an arithmetic optimum) proves the
 /// result.
 pub(super) fn solve_today(
     scenario: &Scenario,
@@ -265,12 +271,29 @@ pub(super) fn solve_today(
         started,
     );
     let mut vacancy_cause = vacancy_floor(scenario, instance).1.map(VacancyCause::Hours);
+    // Counted per line, shift and weekday: when the counts cannot keep everyone's position,
+    // no rota can (and it is proven at once, where the day-by-day search could only run out).
+    let floored = |l: &LineSpec| l.holder == Holder::Vacancy && l.min_hours > 0.0;
+    let seconds = (remaining() * 0.15).min(3.0);
+    let mut counts = aggregate::today_bound(instance, &lines, &[], seconds, control, started);
+    if matches!(counts, aggregate::Counts::Impossible) && lines.iter().any(floored) {
+        for line in lines.iter_mut().filter(|l| floored(l)) {
+            line.min_hours = 0.0;
+        }
+        vacancy_cause = Some(VacancyCause::NoRotaAtTheMinimum);
+        counts = aggregate::today_bound(instance, &lines, &[], seconds, control, started);
+    }
+    if matches!(counts, aggregate::Counts::Impossible) {
+        trace(started, "counts: impossible");
+        report.status = SolveStatus::Infeasible;
+        report.diagnosis = explain_impossible_counts(scenario, instance, &lines, control, started);
+        return;
+    }
     let mut first = first_rota(
         scenario, instance, &lines, report, control, started, remaining,
     );
     // The minimum position is a target for vacancies too: when no rota has every vacancy at it
     // (qualification needs can ask for a vacancy the hours leave no room for), they go under it.
-    let floored = |l: &LineSpec| l.holder == Holder::Vacancy && l.min_hours > 0.0;
     if first.is_none()
         && report.status == SolveStatus::Infeasible
         && lines.iter().any(floored)
@@ -285,6 +308,7 @@ pub(super) fn solve_today(
             scenario, instance, &lines, report, control, started, remaining,
         );
         vacancy_cause = Some(VacancyCause::NoRotaAtTheMinimum);
+        counts = aggregate::Counts::Unknown;
     }
     let Some(mut cells) = first else {
         diagnose_locks(
@@ -294,21 +318,75 @@ pub(super) fn solve_today(
     };
     control.set_phase("ønsker og færre ledige stillinger".into(), started);
     let fewest_vacancies = fewest_vacancies(instance, &lines);
-    let mut proven = false;
-    if let Some((level_proven, raised)) =
-        wishes::fairest_wishes(instance, &lines, &cells, control, started, remaining)
+    // The rota counted per line, shift and weekday: the least cost any rota can have, and hours
+    // per line that reach it, tried first.
+    if !matches!(counts, aggregate::Counts::Bound(_)) {
+        let seconds = (remaining() * 0.1).min(3.0);
+        counts = aggregate::today_bound(instance, &lines, &[], seconds, control, started);
+    }
+    let bound = match counts {
+        aggregate::Counts::Bound(bound) => Some(bound),
+        _ => None,
+    };
+    let hours_of = |cells: &Cells| -> Vec<f64> {
+        cells
+            .iter()
+            .map(|line| line_hours(instance, line))
+            .collect()
+    };
+    let at_bound = |cells: &Cells| {
+        bound.as_ref().is_some_and(|bound| {
+            let cost = aggregate::today_cost(instance, &lines, &hours_of(cells));
+            cost <= bound.cost_at_least + 1e-6 * (1.0 + bound.cost_at_least.abs())
+        })
+    };
+    let mut proven = at_bound(&cells);
+    if let Some(bound) = bound.as_ref().filter(|_| !proven) {
+        trace(
+            started,
+            &format!(
+                "counts: cost at least {:.3} (proven {}), the rota {:.3}",
+                bound.cost_at_least,
+                bound.proven,
+                aggregate::today_cost(instance, &lines, &hours_of(&cells))
+            ),
+        );
+        let target_cost = aggregate::today_cost(instance, &lines, &bound.target_hours);
+        if target_cost < aggregate::today_cost(instance, &lines, &hours_of(&cells)) - 1e-6 {
+            let window: Vec<(f64, f64)> = bound
+                .target_hours
+                .iter()
+                .map(|&hours| (hours - 1e-6, hours + 1e-6))
+                .collect();
+            match wishes::reach_window(
+                instance, &lines, &cells, &window, control, started, remaining,
+            ) {
+                wishes::Reached::Within(reached) | wishes::Reached::Better(reached) => {
+                    cells = reached;
+                    proven = at_bound(&cells);
+                }
+                wishes::Reached::No => {}
+            }
+        }
+    }
+    if !proven
+        && let Some((level_proven, raised)) =
+            wishes::fairest_wishes(instance, &lines, &cells, control, started, remaining)
     {
         cells = raised;
-        proven = level_proven;
+        proven = level_proven || at_bound(&cells);
     }
     if !instance.coverage_exact && !proven {
         let (tight, tightened) =
             least_overstaffing(instance, &lines, cells, control, started, remaining);
         cells = tightened;
-        proven = tight;
+        proven = tight || at_bound(&cells);
     }
     if !proven && remaining() > 0.5 {
-        (proven, cells) = optimise(instance, &lines, cells, control, started, remaining);
+        let stop_at = bound.as_ref().map(|bound| -bound.cost_at_least);
+        (proven, cells) = optimise(
+            instance, &lines, cells, stop_at, control, started, remaining,
+        );
     }
     // The quality phase: every line keeps its hours, so positions and wishes stay as they are.
     let mut quality_phase = None;
@@ -370,6 +448,52 @@ pub(super) fn solve_today(
         &report.lines,
     ));
     set_objective(report, in_use as f64, fewest_vacancies as f64);
+}
+
+/// Why the counts cannot keep everyone's position: that they cannot, then each rule that, left
+/// out, would let them.
+fn explain_impossible_counts(
+    scenario: &Scenario,
+    instance: &Instance,
+    lines: &[LineSpec],
+    control: &SolveControl,
+    started: Instant,
+) -> Vec<Diagnosis> {
+    use aggregate::Rule;
+    let mut diagnosis = vec![Diagnosis::TodayPositionsDoNotFit];
+    let values = RuleValues::of(scenario);
+    let applies = |rule: Rule| match rule {
+        Rule::Weekends => instance.weekend_frequency >= 2,
+        Rule::Sundays => instance.sunday_off_after_sunday_work,
+        Rule::NightLinesApart => instance.separate_night_lines(),
+        Rule::Qualifications => !instance.qualified_need.is_empty(),
+    };
+    let rules = [
+        Rule::Weekends,
+        Rule::Sundays,
+        Rule::NightLinesApart,
+        Rule::Qualifications,
+    ];
+    for rule in rules.into_iter().filter(|&rule| applies(rule)) {
+        let without = aggregate::today_bound(instance, lines, &[rule], 1.0, control, started);
+        if !matches!(without, aggregate::Counts::Bound(_)) {
+            continue;
+        }
+        let family = match rule {
+            Rule::Weekends => RuleFamily::WeekendFrequency,
+            Rule::Sundays => RuleFamily::SundayWork,
+            Rule::NightLinesApart => RuleFamily::FullTimeKind,
+            Rule::Qualifications => {
+                diagnosis.push(super::diagnose::qualified_needs(instance));
+                continue;
+            }
+        };
+        diagnosis.push(Diagnosis::CountFitsWithout {
+            rule: family,
+            values,
+        });
+    }
+    diagnosis
 }
 
 /// A rota where everyone keeps today's position, or None with the report's status set.
@@ -641,6 +765,7 @@ fn optimise(
     instance: &Instance,
     lines: &[LineSpec],
     cells: Cells,
+    stop_at_objective: Option<f64>,
     control: &SolveControl,
     started: Instant,
     remaining: &dyn Fn() -> f64,
@@ -661,7 +786,14 @@ fn optimise(
     let rows: Vec<&[Option<usize>]> = cells.iter().map(Vec::as_slice).collect();
     let start = start_values(&built, &rows);
     let x = built.x.clone();
-    let result = run_model(built, remaining(), None, Some(&start), control, started);
+    let result = run_model(
+        built,
+        remaining(),
+        stop_at_objective,
+        Some(&start),
+        control,
+        started,
+    );
     match result.status {
         RunStatus::Optimal | RunStatus::Feasible => {
             let found = cells_from_values(&x, &result.values, instance.days);

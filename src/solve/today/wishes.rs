@@ -4,9 +4,10 @@
 //! model and then by the repair from the rota so far.
 
 use super::super::model::{Holder, LineSpec, ShiftFamily};
-use super::super::neighbourhood::{Cells, cells_of};
-use super::super::run::SolveControl;
+use super::super::neighbourhood::{Cells, cells_of, line_hours};
+use super::super::run::{SolveControl, trace};
 use super::super::{Instance, find_rota, repair};
+use super::aggregate::today_cost;
 use std::time::Instant;
 
 /// The sums of whole shifts a line can have, up to a limit: the smallest at or above any hours.
@@ -179,6 +180,10 @@ pub(super) fn fairest_wishes(
         // matches the bound over every choice of them.
         let proves = wish_optimum(instance, lines, &sums, &by_family)
             .is_some_and(|(bound, _)| least <= bound + 1e-6);
+        trace(
+            started,
+            &format!("wish optimum: largest shortfall {least:.2} h, proves {proves}"),
+        );
         steps.push((proves, within));
         largest = least;
     }
@@ -214,32 +219,84 @@ pub(super) fn fairest_wishes(
             steps.push((false, window));
         }
     }
+    // A step that does not reach its window may still leave a better rota: the next starts there.
+    let mut best: Option<Cells> = None;
     for (optimum, window) in steps {
         if remaining() <= 0.5 || control.is_cancelled() {
             break;
         }
-        // HiGHS on the whole model first (on small units it finds one at once), then the repair
-        // from the rota so far.
-        let hard: Vec<LineSpec> = lines
-            .iter()
-            .zip(&window)
-            .map(|(l, &(low, high))| LineSpec {
-                min_hours: low,
-                max_hours: high,
-                ..l.clone()
-            })
-            .collect();
-        let seconds = (remaining() * 0.1).min(2.0);
-        if let (_, Some(found)) = find_rota(instance, &hard, seconds, control, started) {
-            return Some((optimum, cells_of(instance, &found)));
-        }
-        let soft = super::with_soft_hours(lines, window);
-        let seconds = (remaining() * 0.2).min(4.0);
-        let repaired =
-            repair::reach_hours(instance, &soft, cells.clone(), seconds, control, started);
-        if repaired.hours_outside <= 1e-6 {
-            return Some((optimum, repaired.cells));
+        let from = best.as_ref().unwrap_or(cells);
+        match reach_window(instance, lines, from, &window, control, started, remaining) {
+            Reached::Within(reached) => return Some((optimum, reached)),
+            Reached::Better(better) => best = Some(better),
+            Reached::No => {}
         }
     }
-    None
+    best.map(|better| (false, better))
+}
+
+/// What a try at a window of hours gave.
+pub(super) enum Reached {
+    /// A rota with every line within the window.
+    Within(Cells),
+    /// A rota outside the window that keeps every line's limits and costs less than the start.
+    Better(Cells),
+    No,
+}
+
+/// A rota whose lines lie within `window` (hours per line): HiGHS on the whole model first (on
+/// small units it finds one at once), then the repair from `cells`.
+pub(super) fn reach_window(
+    instance: &Instance,
+    lines: &[LineSpec],
+    cells: &Cells,
+    window: &[(f64, f64)],
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> Reached {
+    let hard: Vec<LineSpec> = lines
+        .iter()
+        .zip(window)
+        .map(|(l, &(low, high))| LineSpec {
+            min_hours: low,
+            max_hours: high,
+            ..l.clone()
+        })
+        .collect();
+    let seconds = (remaining() * 0.1).min(2.0);
+    trace(started, &format!("window: HiGHS {seconds:.1} s"));
+    if let (_, Some(found)) = find_rota(instance, &hard, seconds, control, started) {
+        return Reached::Within(cells_of(instance, &found));
+    }
+    let soft = super::with_soft_hours(lines, window.iter().copied());
+    let seconds = (remaining() * 0.2).min(4.0);
+    let repaired = repair::reach_hours(instance, &soft, cells.clone(), seconds, control, started);
+    trace(
+        started,
+        &format!("repair: {:.1} h outside", repaired.hours_outside),
+    );
+    if repaired.hours_outside <= 1e-6 {
+        return Reached::Within(repaired.cells);
+    }
+    // The repair's lines have no hard floor: what it left counts only when everyone keeps
+    // today's position (and every used vacancy its minimum).
+    let hours = |cells: &Cells| -> Vec<f64> {
+        cells
+            .iter()
+            .map(|line| line_hours(instance, line))
+            .collect()
+    };
+    let after = hours(&repaired.cells);
+    let keeps_limits = lines.iter().zip(&after).all(|(l, &h)| {
+        (l.holder == Holder::Vacancy && h == 0.0 || h + 1e-6 >= l.min_hours)
+            && h <= l.max_hours + 1e-6
+    });
+    let cost_before = today_cost(instance, lines, &hours(cells));
+    if keeps_limits && today_cost(instance, lines, &after) < cost_before - 1e-6 {
+        trace(started, "repair: a better rota outside the window");
+        Reached::Better(repaired.cells)
+    } else {
+        Reached::No
+    }
 }

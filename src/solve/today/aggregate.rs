@@ -1,0 +1,318 @@
+//! Today mode's bound: the rota counted per line, shift and weekday instead of day by day.
+//!
+//! Every rota gives such counts, and they meet everything written here (coverage per shift and
+//! weekday, qualified coverage, one shift a day, the weekend frequency, the Sunday rule, night
+//! and day lines apart, each line's hours, the locks), so the least cost of the counts bounds
+//! the cost of every rota from below. Today mode's cost depends only on each line's hours and
+//! which vacancies are used ([`today_cost`]), so a rota that reaches the bound is optimal, and
+//! the counts' hours are the target the search aims at. The model is small (lines × shifts × 7
+//! columns): HiGHS solves it in well under a second where the day-by-day model takes minutes.
+
+use super::super::model::{
+    Holder, LineSpec, Locked, OVERSTAFFING_COST_PER_HOUR, RotaModel, ShiftFamily, today_weights,
+};
+use super::super::run::{RunStatus, SolveControl, run_model};
+use crate::solve::Instance;
+use good_lp::{Expression, ProblemVariables, Variable, constraint, variable};
+use std::time::Instant;
+
+/// The least cost any rota can have, and the hours of the counts that reach it.
+#[derive(Clone, Debug)]
+pub(super) struct TodayBound {
+    /// No rota costs less (HiGHS's bound on the counts, proven).
+    pub cost_at_least: f64,
+    /// The counts' hours per line, cost at most `cost_at_least` when `proven` (else the best
+    /// counts found).
+    pub target_hours: Vec<f64>,
+    /// Whether `cost_at_least` is the counts' optimum (not only a bound on it).
+    pub proven: bool,
+}
+
+/// What the counts say.
+pub(super) enum Counts {
+    /// The bound, and the hours that reach it.
+    Bound(TodayBound),
+    /// No counts meet the rules: neither can any rota.
+    Impossible,
+    /// Not solved in time.
+    Unknown,
+}
+
+/// Today mode's cost of a rota whose lines have `hours` (vacancies with no hours unused): the
+/// negated objective of `model::build` with `Goal::Today`.
+pub(super) fn today_cost(instance: &Instance, lines: &[LineSpec], hours: &[f64]) -> f64 {
+    let wishers = lines.iter().filter(|l| l.wish().is_some()).count();
+    let (total_weight, vacancy_weight) = today_weights(wishers);
+    let over = if instance.coverage_exact {
+        0.0
+    } else {
+        (hours.iter().sum::<f64>() - instance.cycle_need_hours()).max(0.0)
+    };
+    let shortfalls: Vec<f64> = lines
+        .iter()
+        .zip(hours)
+        .filter_map(|(l, &h)| Some((l.wish()? - h).max(0.0)))
+        .collect();
+    let used = lines
+        .iter()
+        .zip(hours)
+        .filter(|(l, h)| l.holder == Holder::Vacancy && **h > 1e-9)
+        .count();
+    OVERSTAFFING_COST_PER_HOUR * over
+        + shortfalls.iter().copied().fold(0.0, f64::max)
+        + total_weight * shortfalls.iter().sum::<f64>()
+        + vacancy_weight * instance.full_time_cycle_hours() * used as f64
+}
+
+/// A rule the counts can leave out, to find which one makes them impossible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Rule {
+    /// Weekend frequency, whole weekends aside (AML § 10-8 (3), the unit's f).
+    Weekends,
+    /// Sunday off after a worked Sunday (AML § 10-10 (3)).
+    Sundays,
+    /// Night lines apart from day lines (HTA § 4.2.4's full time).
+    NightLinesApart,
+    /// The qualification needs.
+    Qualifications,
+}
+
+/// Solves the counts within `seconds`, with `relaxed` left out.
+pub(super) fn today_bound(
+    instance: &Instance,
+    lines: &[LineSpec],
+    relaxed: &[Rule],
+    seconds: f64,
+    control: &SolveControl,
+    started: Instant,
+) -> Counts {
+    let built = build(instance, lines, relaxed);
+    let hours_of = built.hours.clone();
+    let result = run_model(built.model, seconds, None, None, control, started);
+    let value = |expression: &LineHours, values: &[f64]| -> f64 {
+        expression
+            .iter()
+            .map(|&(column, hours)| values[column] * hours)
+            .sum()
+    };
+    match result.status {
+        RunStatus::Infeasible => Counts::Impossible,
+        RunStatus::Optimal | RunStatus::Feasible if result.bound.is_finite() => {
+            Counts::Bound(TodayBound {
+                cost_at_least: -result.bound,
+                target_hours: hours_of
+                    .iter()
+                    .map(|line| value(line, &result.values))
+                    .collect(),
+                proven: result.status == RunStatus::Optimal,
+            })
+        }
+        _ => Counts::Unknown,
+    }
+}
+
+/// A line's hours as (column, hours per unit).
+type LineHours = Vec<(usize, f64)>;
+
+struct Built {
+    model: RotaModel,
+    hours: Vec<LineHours>,
+}
+
+struct Columns {
+    vars: ProblemVariables,
+    count: usize,
+}
+
+impl Columns {
+    fn add(&mut self, definition: good_lp::VariableDefinition) -> (Variable, usize) {
+        let column = self.count;
+        self.count += 1;
+        (self.vars.add(definition), column)
+    }
+}
+
+/// Which weekdays are counted together: the weekend's days (and a Friday whose night counts)
+/// each on their own, the other days as one. Fewer columns make the bound quick to prove; the
+/// weekend rules only need the weekend days apart.
+fn weekday_classes(instance: &Instance) -> Vec<Vec<usize>> {
+    let weekend_day = |wd: usize| {
+        (0..instance.shifts.len())
+            .any(|s| instance.weekend_work[s][wd] || instance.sunday_work[s][wd])
+    };
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    let ordinary: Vec<usize> = (0..7).filter(|&wd| !weekend_day(wd)).collect();
+    if !ordinary.is_empty() {
+        classes.push(ordinary);
+    }
+    classes.extend((0..7).filter(|&wd| weekend_day(wd)).map(|wd| vec![wd]));
+    classes
+}
+
+fn build(instance: &Instance, lines: &[LineSpec], relaxed: &[Rule]) -> Built {
+    let kept = |rule: Rule| !relaxed.contains(&rule);
+    let weeks = instance.weeks as f64;
+    let classes = weekday_classes(instance);
+    let shifts = &instance.shifts;
+    let mut columns = Columns {
+        vars: ProblemVariables::new(),
+        count: 0,
+    };
+    let mut constraints = Vec::new();
+    let separate = instance.separate_night_lines() && kept(Rule::NightLinesApart);
+    // count[l][s][c]: how often line l works shift s on the weekdays of class c over the cycle.
+    let mut count: Vec<Vec<Vec<Option<Variable>>>> = Vec::with_capacity(lines.len());
+    let mut hours: Vec<LineHours> = Vec::with_capacity(lines.len());
+    let mut hours_expressions: Vec<Expression> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut line_counts = Vec::with_capacity(shifts.len());
+        let mut line_hours = LineHours::new();
+        let mut line_expression = Expression::from(0.0);
+        for (s, shift) in shifts.iter().enumerate() {
+            let allowed = match line.family {
+                ShiftFamily::NightsOnly => shift.night,
+                ShiftFamily::NoNights => !shift.night,
+                ShiftFamily::Any | ShiftFamily::NightsOrDays => true,
+            };
+            let mut by_weekday = vec![None; classes.len()];
+            for (class, slot) in classes.iter().zip(by_weekday.iter_mut()) {
+                let needed =
+                    class.iter().any(|&wd| instance.need[s][wd] > 0) || !instance.coverage_exact;
+                if allowed && needed {
+                    let most = weeks * class.len() as f64;
+                    let (v, column) = columns.add(variable().integer().min(0.0).max(most));
+                    line_hours.push((column, shift.hours));
+                    line_expression += shift.hours * v;
+                    *slot = Some(v);
+                }
+            }
+            line_counts.push(by_weekday);
+        }
+        count.push(line_counts);
+        hours.push(line_hours);
+        hours_expressions.push(line_expression);
+    }
+    let sum = |cells: &mut dyn Iterator<Item = Option<Variable>>| -> Expression {
+        cells.flatten().map(Expression::from).sum()
+    };
+    for (l, line) in lines.iter().enumerate() {
+        let line_counts = &count[l];
+        // One shift a day, and the days a lock keeps.
+        for (c, class) in classes.iter().enumerate() {
+            let in_class = |day: usize| class.contains(&(day % 7));
+            let days_off = line
+                .locked
+                .iter()
+                .filter(|(day, lock)| in_class(*day) && *lock == Locked::Off)
+                .count() as f64;
+            let worked = sum(&mut line_counts.iter().map(|counts| counts[c]));
+            constraints.push(constraint!(worked <= weeks * class.len() as f64 - days_off));
+            for (s, by_class) in line_counts.iter().enumerate() {
+                let locked = line
+                    .locked
+                    .iter()
+                    .filter(|(day, lock)| in_class(*day) && *lock == Locked::Shift(s))
+                    .count() as f64;
+                if locked > 0.0 {
+                    let cell = by_class[c].map_or(Expression::from(0.0), Expression::from);
+                    constraints.push(constraint!(cell >= locked));
+                }
+            }
+            // Weekends: at most one in every f, so at most ⌊weeks / f⌋ of each weekend day.
+            let &[wd] = class.as_slice() else {
+                continue;
+            };
+            let weekends = (instance.weeks / instance.weekend_frequency.max(1)) as f64;
+            let weekend = sum(&mut (0..shifts.len())
+                .filter(|&s| instance.weekend_work[s][wd])
+                .map(|s| line_counts[s][c]));
+            if kept(Rule::Weekends) {
+                constraints.push(constraint!(weekend <= weekends));
+            }
+            if instance.sunday_off_after_sunday_work && kept(Rule::Sundays) {
+                let sundays = sum(&mut (0..shifts.len())
+                    .filter(|&s| instance.sunday_work[s][wd])
+                    .map(|s| line_counts[s][c]));
+                constraints.push(constraint!(sundays <= (instance.weeks / 2) as f64));
+            }
+        }
+        // Night lines and day lines apart.
+        if separate && line.family == ShiftFamily::NightsOrDays {
+            let (night, _) = columns.add(variable().binary());
+            for (s, shift) in shifts.iter().enumerate() {
+                for (cell, class) in line_counts[s].iter().zip(&classes) {
+                    let Some(cell) = *cell else { continue };
+                    let most = weeks * class.len() as f64;
+                    constraints.push(if shift.night {
+                        constraint!(cell <= most * night)
+                    } else {
+                        constraint!(cell + most * night <= most)
+                    });
+                }
+            }
+        }
+    }
+    // Coverage per shift and weekday, and qualified coverage.
+    let in_class = |need: &[u32; 7], class: &[usize]| -> f64 {
+        class.iter().map(|&wd| f64::from(need[wd])).sum::<f64>() * weeks
+    };
+    for (s, need) in instance.need.iter().enumerate() {
+        for (c, class) in classes.iter().enumerate() {
+            let planned = sum(&mut count.iter().map(|counts| counts[s][c]));
+            let need = in_class(need, class);
+            constraints.push(if instance.coverage_exact {
+                constraint!(planned == need)
+            } else {
+                constraint!(planned >= need)
+            });
+        }
+    }
+    let qualified_need = if kept(Rule::Qualifications) {
+        instance.qualified_need.as_slice()
+    } else {
+        &[]
+    };
+    for (s, level, need) in qualified_need {
+        for (c, class) in classes.iter().enumerate() {
+            let qualified = sum(&mut lines
+                .iter()
+                .zip(&count)
+                .filter(|(l, _)| l.qualification.is_none_or(|q| q >= *level))
+                .map(|(_, counts)| counts[*s][c]));
+            constraints.push(constraint!(qualified >= in_class(need, class)));
+        }
+    }
+    // Hours per line; a vacancy is used or empty.
+    let wishers = lines.iter().filter(|l| l.wish().is_some()).count();
+    let (total_weight, vacancy_weight) = today_weights(wishers);
+    let mut objective = Expression::from(0.0);
+    let (largest, _) = columns.add(variable().min(0.0));
+    if wishers > 0 {
+        objective -= largest;
+    }
+    for (l, line) in lines.iter().enumerate() {
+        let line_hours = hours_expressions[l].clone();
+        if line.holder == Holder::Vacancy {
+            let (used, _) = columns.add(variable().binary());
+            constraints.push(constraint!(line_hours.clone() <= line.max_hours * used));
+            constraints.push(constraint!(line_hours.clone() >= line.min_hours * used));
+            objective -= vacancy_weight * instance.full_time_cycle_hours() * used;
+        } else {
+            constraints.push(constraint!(line_hours.clone() <= line.max_hours));
+            constraints.push(constraint!(line_hours.clone() >= line.min_hours));
+        }
+        if let Some(wanted) = line.wish() {
+            let (short, _) = columns.add(variable().min(0.0).max(wanted));
+            constraints.push(constraint!(line_hours.clone() + short >= wanted));
+            constraints.push(constraint!(largest >= short));
+            objective -= total_weight * short;
+        }
+    }
+    if !instance.coverage_exact {
+        let all: Expression = hours_expressions.iter().cloned().sum();
+        objective -= OVERSTAFFING_COST_PER_HOUR * (all - instance.cycle_need_hours());
+    }
+    let mut model = RotaModel::feasibility(columns.vars, columns.count, constraints);
+    model.objective = objective;
+    Built { model, hours }
+}
