@@ -24,7 +24,7 @@ pub use diagnose::{CheckDetail, Diagnosis, RuleValues};
 pub use instance::{FullTimeDemand, Instance};
 pub use model::RuleFamily;
 pub use run::{Progress, SolveControl};
-pub use targets::{Target, TargetReport};
+pub use targets::{Target, TargetReport, TodayLevel};
 
 use crate::calc;
 use crate::model::{

@@ -32,6 +32,16 @@ pub enum Target {
         /// The minimum position, %.
         pct: f64,
     },
+    /// Today mode: a level of its objective where the proposal is above what the count of
+    /// shifts per person, shift and weekday proves that no rota can go under.
+    TodayBound {
+        /// Which level.
+        level: TodayLevel,
+        /// The proposal's value.
+        got: f64,
+        /// No rota has less (proven).
+        at_least: f64,
+    },
     /// An employee's wish for a larger position (today mode).
     Wish {
         /// Who wishes.
@@ -41,6 +51,19 @@ pub enum Target {
         /// The position in the proposal, %.
         got_pct: f64,
     },
+}
+
+/// The levels of today mode's objective, in their order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TodayLevel {
+    /// Hours per week over the need (where today's positions exceed it).
+    OverStaffing,
+    /// The largest wish shortfall, % of full time.
+    LargestWishShortfall,
+    /// All wish shortfalls together, % of full time.
+    TotalWishShortfall,
+    /// Vacancies.
+    Vacancies,
 }
 
 /// How far the proposal reached one target.
@@ -126,6 +149,17 @@ impl TargetReport {
                     language.pick("Ønsket stilling", "Wished position")
                 )
             }
+            Target::TodayBound { level, .. } => match level {
+                TodayLevel::OverStaffing => language.pick("Overbemanning", "Over-staffing"),
+                TodayLevel::LargestWishShortfall => {
+                    language.pick("Største manglende ønske", "Largest unmet wish")
+                }
+                TodayLevel::TotalWishShortfall => {
+                    language.pick("Manglende ønsker i alt", "Unmet wishes in all")
+                }
+                TodayLevel::Vacancies => language.pick("Ledige stillinger", "Vacancies"),
+            }
+            .into(),
         }
     }
 
@@ -254,6 +288,36 @@ impl TargetReport {
                     ),
                 }
             }
+            Target::TodayBound {
+                level,
+                got,
+                at_least,
+            } => {
+                let decimals = if *level == TodayLevel::Vacancies {
+                    0
+                } else {
+                    1
+                };
+                let (got, at_least) = (
+                    language.number(*got, decimals),
+                    language.number(*at_least, decimals),
+                );
+                let unit = match (level, language) {
+                    (TodayLevel::OverStaffing, Language::Bokmal) => " timer per uke",
+                    (TodayLevel::OverStaffing, Language::English) => " h per week",
+                    (TodayLevel::Vacancies, _) => "",
+                    (_, Language::Bokmal) => " % av heltid",
+                    (_, Language::English) => " % of full time",
+                };
+                match language {
+                    Language::Bokmal => format!(
+                        "{name}: forslaget har {got}{unit}. Ingen turnus kan komme under {at_least}{unit} (bevist ved å telle vaktene per person, vakttype og ukedag); en lengre tidsgrense kan komme nærmere."
+                    ),
+                    Language::English => format!(
+                        "{name}: the proposal has {got}{unit}. No rota can go under {at_least}{unit} (proven by counting shifts per person, shift and weekday); a longer time limit may come closer."
+                    ),
+                }
+            }
             Target::Wish {
                 employee,
                 wanted_pct,
@@ -300,6 +364,31 @@ mod tests {
         let norsk = report.explain(&arithmetic, Language::Bokmal).unwrap();
         assert!(norsk.contains("17,8 årsverk"), "{norsk}");
         assert!(norsk.contains("høyst bli 40,5 %"), "{norsk}");
+    }
+
+    #[test]
+    fn a_today_level_above_its_bound_says_both_numbers() {
+        let report = TargetReport {
+            target: Target::TodayBound {
+                level: TodayLevel::LargestWishShortfall,
+                got: 19.0,
+                at_least: 12.5,
+            },
+            lines: 1,
+            reached: 0,
+            best_possible: 1,
+        };
+        let arithmetic = Arithmetic {
+            weekend_frequency: 3,
+            heads: 34,
+            fte: 16.8,
+        };
+        let norsk = report.explain(&arithmetic, Language::Bokmal).unwrap();
+        assert!(
+            norsk.starts_with("Største manglende ønske: forslaget har 19,0 % av heltid."),
+            "{norsk}"
+        );
+        assert!(norsk.contains("under 12,5 % av heltid"), "{norsk}");
     }
 
     #[test]

@@ -11,20 +11,39 @@
 use super::super::model::{
     Holder, LineSpec, Locked, OVERSTAFFING_COST_PER_HOUR, RotaModel, ShiftFamily, today_weights,
 };
-use super::super::run::{RunStatus, SolveControl, run_model};
+use super::super::run::{RunOptions, RunStatus, SolveControl, run_with};
 use crate::solve::Instance;
 use good_lp::{Expression, ProblemVariables, Variable, constraint, variable};
 use std::time::Instant;
 
-/// The least cost any rota can have, and the hours of the counts that reach it.
+/// A level of today mode's objective, in its order (see `model::Goal::Today`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Level {
+    /// Hours over the need (at-least coverage only).
+    OverStaffing,
+    /// The largest wish shortfall, hours.
+    LargestShortfall,
+    /// The total wish shortfall, hours.
+    TotalShortfall,
+    /// Vacancies used.
+    Vacancies,
+}
+
+/// No rota does better on `level` while the levels before it are at their bound.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct LevelBound {
+    pub level: Level,
+    pub at_least: f64,
+    /// The counts reach it (else it is HiGHS's bound, and the later levels are not solved).
+    pub proven: bool,
+}
+
+/// The counts' bound, level by level, and the hours per line of the best counts.
 #[derive(Clone, Debug)]
 pub(super) struct TodayBound {
-    /// No rota costs less (HiGHS's bound on the counts, proven).
-    pub cost_at_least: f64,
-    /// The counts' hours per line, cost at most `cost_at_least` when `proven` (else the best
-    /// counts found).
+    pub levels: Vec<LevelBound>,
     pub target_hours: Vec<f64>,
-    /// Whether `cost_at_least` is the counts' optimum (not only a bound on it).
+    /// Every level solved to its optimum.
     pub proven: bool,
 }
 
@@ -77,7 +96,19 @@ pub(super) enum Rule {
     Qualifications,
 }
 
-/// Solves the counts within `seconds`, with `relaxed` left out.
+/// [`today_cost`] as HiGHS reports the today model's objective: without its constant (the
+/// over-staffing's need), and maximised.
+pub(super) fn as_model_objective(instance: &Instance, cost: f64) -> f64 {
+    let constant = if instance.coverage_exact {
+        0.0
+    } else {
+        OVERSTAFFING_COST_PER_HOUR * instance.cycle_need_hours()
+    };
+    -cost - constant
+}
+
+/// Solves the counts within about `seconds`, with `relaxed` left out: each level of today
+/// mode's objective in turn, the ones before held at their optimum.
 pub(super) fn today_bound(
     instance: &Instance,
     lines: &[LineSpec],
@@ -86,28 +117,177 @@ pub(super) fn today_bound(
     control: &SolveControl,
     started: Instant,
 ) -> Counts {
-    let built = build(instance, lines, relaxed);
-    let hours_of = built.hours.clone();
-    let result = run_model(built.model, seconds, None, None, control, started);
-    let value = |expression: &LineHours, values: &[f64]| -> f64 {
-        expression
-            .iter()
-            .map(|&(column, hours)| values[column] * hours)
-            .sum()
+    let levels = levels_of(instance, lines);
+    let began = Instant::now();
+    let mut found: Vec<LevelBound> = Vec::new();
+    let mut target_hours = None;
+    // Without levels every rota costs the same: the counts only have to exist.
+    let goals: Vec<Option<Level>> = if levels.is_empty() {
+        vec![None]
+    } else {
+        levels.iter().copied().map(Some).collect()
     };
-    match result.status {
-        RunStatus::Infeasible => Counts::Impossible,
-        RunStatus::Optimal | RunStatus::Feasible if result.bound.is_finite() => {
-            Counts::Bound(TodayBound {
-                cost_at_least: -result.bound,
-                target_hours: hours_of
-                    .iter()
-                    .map(|line| value(line, &result.values))
-                    .collect(),
-                proven: result.status == RunStatus::Optimal,
-            })
+    for (i, &goal) in goals.iter().enumerate() {
+        let left = seconds - began.elapsed().as_secs_f64();
+        if left <= 0.0 || control.is_cancelled() {
+            break;
         }
-        _ => Counts::Unknown,
+        let caps: Vec<(Level, f64)> = found
+            .iter()
+            .map(|bound| (bound.level, bound.at_least + tolerance(bound.at_least)))
+            .collect();
+        let built = build(instance, lines, relaxed, goal, &caps);
+        let hours_of = built.hours;
+        let share = left / (goals.len() - i) as f64;
+        let options = RunOptions {
+            first_solution: goal.is_none(),
+            ..RunOptions::default()
+        };
+        let result = run_with(built.model, share, &options, control, started);
+        let hours = |values: &[f64]| -> Vec<f64> {
+            hours_of
+                .iter()
+                .map(|line| line.iter().map(|&(c, h)| values[c] * h).sum())
+                .collect()
+        };
+        match result.status {
+            RunStatus::Infeasible if i == 0 => return Counts::Impossible,
+            RunStatus::Optimal => {
+                target_hours = Some(hours(&result.values));
+                if let Some(level) = goal {
+                    found.push(LevelBound {
+                        level,
+                        at_least: -result.objective - level_offset(instance, level),
+                        proven: true,
+                    });
+                }
+            }
+            RunStatus::Feasible if result.bound.is_finite() => {
+                target_hours = Some(hours(&result.values));
+                if let Some(level) = goal {
+                    found.push(LevelBound {
+                        level,
+                        at_least: -result.bound - level_offset(instance, level),
+                        proven: false,
+                    });
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    match target_hours {
+        Some(target_hours) => Counts::Bound(TodayBound {
+            proven: found.len() == levels.len() && found.iter().all(|b| b.proven),
+            levels: found,
+            target_hours,
+        }),
+        None => Counts::Unknown,
+    }
+}
+
+/// What a level's expression in the model exceeds the level by (the need, for over-staffing).
+fn level_offset(instance: &Instance, level: Level) -> f64 {
+    match level {
+        Level::OverStaffing => instance.cycle_need_hours(),
+        _ => 0.0,
+    }
+}
+
+/// Whether counts exist with `relaxed` left out (None: not found out in `seconds`).
+pub(super) fn counts_exist(
+    instance: &Instance,
+    lines: &[LineSpec],
+    relaxed: &[Rule],
+    seconds: f64,
+    control: &SolveControl,
+    started: Instant,
+) -> Option<bool> {
+    let built = build(instance, lines, relaxed, None, &[]);
+    let options = RunOptions {
+        first_solution: true,
+        ..RunOptions::default()
+    };
+    match run_with(built.model, seconds, &options, control, started).status {
+        RunStatus::Optimal | RunStatus::Feasible => Some(true),
+        RunStatus::Infeasible => Some(false),
+        _ => None,
+    }
+}
+
+/// Slack for comparing a level with its bound (HiGHS's tolerances).
+fn tolerance(value: f64) -> f64 {
+    1e-6 * (1.0 + value.abs())
+}
+
+/// The levels of today mode's objective that this unit has, in their order.
+fn levels_of(instance: &Instance, lines: &[LineSpec]) -> Vec<Level> {
+    let mut levels = Vec::new();
+    if !instance.coverage_exact {
+        levels.push(Level::OverStaffing);
+    }
+    if lines.iter().any(|l| l.wish().is_some()) {
+        levels.extend([Level::LargestShortfall, Level::TotalShortfall]);
+    }
+    if lines.iter().any(|l| l.holder == Holder::Vacancy) {
+        levels.push(Level::Vacancies);
+    }
+    levels
+}
+
+/// Where a rota stands on each level: hours over the need, the largest and the total wish
+/// shortfall in hours, vacancies used.
+pub(super) fn standing(
+    instance: &Instance,
+    lines: &[LineSpec],
+    hours: &[f64],
+    level: Level,
+) -> f64 {
+    let shortfalls = || {
+        lines
+            .iter()
+            .zip(hours)
+            .filter_map(|(l, &h)| Some((l.wish()? - h).max(0.0)))
+    };
+    match level {
+        Level::OverStaffing => (hours.iter().sum::<f64>() - instance.cycle_need_hours()).max(0.0),
+        Level::LargestShortfall => shortfalls().fold(0.0, f64::max),
+        Level::TotalShortfall => shortfalls().sum(),
+        Level::Vacancies => lines
+            .iter()
+            .zip(hours)
+            .filter(|(l, h)| l.holder == Holder::Vacancy && **h > 1e-9)
+            .count() as f64,
+    }
+}
+
+impl TodayBound {
+    /// The first level, where a rota is above its bound: what the report states (a later level's
+    /// bound holds only among rotas at the bound of the levels before).
+    pub(super) fn first_level_missed(
+        &self,
+        instance: &Instance,
+        lines: &[LineSpec],
+        hours: &[f64],
+    ) -> Option<(LevelBound, f64)> {
+        let first = *self.levels.first()?;
+        let got = standing(instance, lines, hours, first.level);
+        (got > first.at_least + tolerance(first.at_least) + 1e-3).then_some((first, got))
+    }
+
+    /// Whether a rota whose lines have `hours` is proven optimal: every level solved to its
+    /// optimum, and the rota at each.
+    pub(super) fn reached_by(
+        &self,
+        instance: &Instance,
+        lines: &[LineSpec],
+        hours: &[f64],
+    ) -> bool {
+        self.proven
+            && self.levels.iter().all(|bound| {
+                standing(instance, lines, hours, bound.level)
+                    <= bound.at_least + tolerance(bound.at_least)
+            })
     }
 }
 
@@ -149,7 +329,13 @@ fn weekday_classes(instance: &Instance) -> Vec<Vec<usize>> {
     classes
 }
 
-fn build(instance: &Instance, lines: &[LineSpec], relaxed: &[Rule]) -> Built {
+fn build(
+    instance: &Instance,
+    lines: &[LineSpec],
+    relaxed: &[Rule],
+    goal: Option<Level>,
+    caps: &[(Level, f64)],
+) -> Built {
     let kept = |rule: Rule| !relaxed.contains(&rule);
     let weeks = instance.weeks as f64;
     let classes = weekday_classes(instance);
@@ -282,21 +468,17 @@ fn build(instance: &Instance, lines: &[LineSpec], relaxed: &[Rule]) -> Built {
             constraints.push(constraint!(qualified >= in_class(need, class)));
         }
     }
-    // Hours per line; a vacancy is used or empty.
-    let wishers = lines.iter().filter(|l| l.wish().is_some()).count();
-    let (total_weight, vacancy_weight) = today_weights(wishers);
-    let mut objective = Expression::from(0.0);
+    // Hours per line; a vacancy is used or empty. Each level of the objective is an expression.
+    let mut total = Expression::from(0.0);
+    let mut vacancies = Expression::from(0.0);
     let (largest, _) = columns.add(variable().min(0.0));
-    if wishers > 0 {
-        objective -= largest;
-    }
     for (l, line) in lines.iter().enumerate() {
         let line_hours = hours_expressions[l].clone();
         if line.holder == Holder::Vacancy {
             let (used, _) = columns.add(variable().binary());
             constraints.push(constraint!(line_hours.clone() <= line.max_hours * used));
             constraints.push(constraint!(line_hours.clone() >= line.min_hours * used));
-            objective -= vacancy_weight * instance.full_time_cycle_hours() * used;
+            vacancies += used;
         } else {
             constraints.push(constraint!(line_hours.clone() <= line.max_hours));
             constraints.push(constraint!(line_hours.clone() >= line.min_hours));
@@ -305,14 +487,28 @@ fn build(instance: &Instance, lines: &[LineSpec], relaxed: &[Rule]) -> Built {
             let (short, _) = columns.add(variable().min(0.0).max(wanted));
             constraints.push(constraint!(line_hours.clone() + short >= wanted));
             constraints.push(constraint!(largest >= short));
-            objective -= total_weight * short;
+            total += short;
         }
     }
-    if !instance.coverage_exact {
-        let all: Expression = hours_expressions.iter().cloned().sum();
-        objective -= OVERSTAFFING_COST_PER_HOUR * (all - instance.cycle_need_hours());
+    let all: Expression = hours_expressions.iter().cloned().sum();
+    // HiGHS leaves out an objective's constant: each level's expression has none, and the
+    // over-staffing (hours over the need) is read as the hours less the need.
+    let expression = |level: Level| -> Expression {
+        match level {
+            Level::OverStaffing => all.clone(),
+            Level::LargestShortfall => Expression::from(largest),
+            Level::TotalShortfall => total.clone(),
+            Level::Vacancies => vacancies.clone(),
+        }
+    };
+    for &(level, cap) in caps {
+        let value = expression(level);
+        let cap = cap + level_offset(instance, level);
+        constraints.push(constraint!(value <= cap));
     }
     let mut model = RotaModel::feasibility(columns.vars, columns.count, constraints);
-    model.objective = objective;
+    if let Some(goal) = goal {
+        model.objective = -expression(goal);
+    }
     Built { model, hours }
 }

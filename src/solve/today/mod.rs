@@ -9,8 +9,8 @@ use super::model::{self, Goal, Holder, LineSpec, Locked, RuleFamily, ShiftFamily
 use super::neighbourhood::{Cells, cells_from_values, cells_of, line_hours, start_values};
 use super::run::{RunStatus, SolveControl, run_model, trace};
 use super::{
-    QualityPhase, SolveReport, SolveStatus, Target, TargetReport, find_rota_for, lines_from_cells,
-    qualify, quality, repair, set_objective, smallest_line_hours,
+    QualityPhase, SolveReport, SolveStatus, Target, TargetReport, TodayLevel, find_rota_for,
+    lines_from_cells, qualify, quality, repair, set_objective, smallest_line_hours,
 };
 use crate::calc;
 use crate::model::Scenario;
@@ -335,19 +335,22 @@ pub(super) fn solve_today(
             .collect()
     };
     let at_bound = |cells: &Cells| {
-        bound.as_ref().is_some_and(|bound| {
-            let cost = aggregate::today_cost(instance, &lines, &hours_of(cells));
-            cost <= bound.cost_at_least + 1e-6 * (1.0 + bound.cost_at_least.abs())
-        })
+        bound
+            .as_ref()
+            .is_some_and(|bound| bound.reached_by(instance, &lines, &hours_of(cells)))
     };
     let mut proven = at_bound(&cells);
     if let Some(bound) = bound.as_ref().filter(|_| !proven) {
         trace(
             started,
             &format!(
-                "counts: cost at least {:.3} (proven {}), the rota {:.3}",
-                bound.cost_at_least,
+                "counts: {:?} (proven {}), target hours {:.2} need {:.2} rota hours {:.2}, target cost {:.3}, the rota {:.3}",
+                bound.levels,
                 bound.proven,
+                bound.target_hours.iter().sum::<f64>(),
+                instance.cycle_need_hours(),
+                hours_of(&cells).iter().sum::<f64>(),
+                aggregate::today_cost(instance, &lines, &bound.target_hours),
                 aggregate::today_cost(instance, &lines, &hours_of(&cells))
             ),
         );
@@ -383,7 +386,11 @@ pub(super) fn solve_today(
         proven = tight || at_bound(&cells);
     }
     if !proven && remaining() > 0.5 {
-        let stop_at = bound.as_ref().map(|bound| -bound.cost_at_least);
+        // The counts' optimum, as the model's objective: a rota there is as good as it gets.
+        let stop_at = bound.as_ref().filter(|bound| bound.proven).map(|bound| {
+            let cost = aggregate::today_cost(instance, &lines, &bound.target_hours);
+            aggregate::as_model_objective(instance, cost)
+        });
         (proven, cells) = optimise(
             instance, &lines, cells, stop_at, control, started, remaining,
         );
@@ -447,7 +454,40 @@ pub(super) fn solve_today(
         vacancy_cause,
         &report.lines,
     ));
+    if let Some(bound) = &bound {
+        report
+            .targets
+            .extend(bound_report(instance, &lines, bound, &hours_of(&cells)));
+    }
     set_objective(report, in_use as f64, fewest_vacancies as f64);
+}
+
+/// The first level of the objective where the rota is above the counts' bound, with both.
+fn bound_report(
+    instance: &Instance,
+    lines: &[LineSpec],
+    bound: &aggregate::TodayBound,
+    hours: &[f64],
+) -> Option<TargetReport> {
+    use aggregate::Level;
+    let (first, got) = bound.first_level_missed(instance, lines, hours)?;
+    let pct_of_full_time = |hours: f64| hours / instance.full_time_cycle_hours() * 100.0;
+    let (level, scale): (TodayLevel, &dyn Fn(f64) -> f64) = match first.level {
+        Level::OverStaffing => (TodayLevel::OverStaffing, &|h| h / instance.weeks as f64),
+        Level::LargestShortfall => (TodayLevel::LargestWishShortfall, &pct_of_full_time),
+        Level::TotalShortfall => (TodayLevel::TotalWishShortfall, &pct_of_full_time),
+        Level::Vacancies => (TodayLevel::Vacancies, &|count| count),
+    };
+    Some(TargetReport {
+        target: Target::TodayBound {
+            level,
+            got: scale(got),
+            at_least: scale(first.at_least.max(0.0)),
+        },
+        lines: 1,
+        reached: 0,
+        best_possible: 1,
+    })
 }
 
 /// Why the counts cannot keep everyone's position: that they cannot, then each rule that, left
@@ -475,8 +515,7 @@ fn explain_impossible_counts(
         Rule::Qualifications,
     ];
     for rule in rules.into_iter().filter(|&rule| applies(rule)) {
-        let without = aggregate::today_bound(instance, lines, &[rule], 1.0, control, started);
-        if !matches!(without, aggregate::Counts::Bound(_)) {
+        if aggregate::counts_exist(instance, lines, &[rule], 1.0, control, started) != Some(true) {
             continue;
         }
         let family = match rule {
