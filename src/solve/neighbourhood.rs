@@ -22,6 +22,14 @@ pub(super) fn line_hours(instance: &Instance, line: &[Option<usize>]) -> f64 {
         .sum()
 }
 
+/// Hours of every line.
+pub(super) fn hours_per_line(instance: &Instance, cells: &Cells) -> Vec<f64> {
+    cells
+        .iter()
+        .map(|line| line_hours(instance, line))
+        .collect()
+}
+
 /// A small deterministic generator: the same rota gives the same search.
 pub(super) struct Random(pub u64);
 

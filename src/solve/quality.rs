@@ -9,7 +9,9 @@
 
 use super::Instance;
 use super::model::{self, Goal, LineSpec, Locked};
-use super::neighbourhood::{Cells, Random, cells_from_values, line_hours, residual, start_values};
+use super::neighbourhood::{
+    Cells, Random, cells_from_values, hours_per_line, residual, start_values,
+};
 use super::run::{RunStatus, SolveControl, run_model};
 use std::time::Instant;
 
@@ -74,7 +76,7 @@ pub(super) fn improve(
     let scores =
         |cells: &Cells| -> Vec<f64> { cells.iter().map(|l| line_score(instance, l)).collect() };
     let mut score = scores(&cells);
-    let hours: Vec<f64> = cells.iter().map(|l| line_hours(instance, l)).collect();
+    let hours = hours_per_line(instance, &cells);
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
     let mut tried_worst = vec![0u32; cells.len()];
     let count = cells.len();

@@ -62,25 +62,16 @@ pub(super) enum Counts {
 pub(super) fn today_cost(instance: &Instance, lines: &[LineSpec], hours: &[f64]) -> f64 {
     let wishers = lines.iter().filter(|l| l.wish().is_some()).count();
     let (total_weight, vacancy_weight) = today_weights(wishers);
+    let level = |level: Level| standing(instance, lines, hours, level);
     let over = if instance.coverage_exact {
         0.0
     } else {
-        (hours.iter().sum::<f64>() - instance.cycle_need_hours()).max(0.0)
+        level(Level::OverStaffing)
     };
-    let shortfalls: Vec<f64> = lines
-        .iter()
-        .zip(hours)
-        .filter_map(|(l, &h)| Some((l.wish()? - h).max(0.0)))
-        .collect();
-    let used = lines
-        .iter()
-        .zip(hours)
-        .filter(|(l, h)| l.holder == Holder::Vacancy && **h > 1e-9)
-        .count();
     OVERSTAFFING_COST_PER_HOUR * over
-        + shortfalls.iter().copied().fold(0.0, f64::max)
-        + total_weight * shortfalls.iter().sum::<f64>()
-        + vacancy_weight * instance.full_time_cycle_hours() * used as f64
+        + level(Level::LargestShortfall)
+        + total_weight * level(Level::TotalShortfall)
+        + vacancy_weight * instance.full_time_cycle_hours() * level(Level::Vacancies)
 }
 
 /// A rule the counts can leave out, to find which one makes them impossible.
@@ -150,30 +141,28 @@ pub(super) fn today_bound(
                 .map(|line| line.iter().map(|&(c, h)| values[c] * h).sum())
                 .collect()
         };
-        match result.status {
+        let proven = match result.status {
             RunStatus::Infeasible if i == 0 => return Counts::Impossible,
-            RunStatus::Optimal => {
-                target_hours = Some(hours(&result.values));
-                if let Some(level) = goal {
-                    found.push(LevelBound {
-                        level,
-                        at_least: -result.objective - level_offset(instance, level),
-                        proven: true,
-                    });
-                }
-            }
-            RunStatus::Feasible if result.bound.is_finite() => {
-                target_hours = Some(hours(&result.values));
-                if let Some(level) = goal {
-                    found.push(LevelBound {
-                        level,
-                        at_least: -result.bound - level_offset(instance, level),
-                        proven: false,
-                    });
-                }
-                break;
-            }
+            RunStatus::Optimal => true,
+            RunStatus::Feasible if result.bound.is_finite() => false,
             _ => break,
+        };
+        target_hours = Some(hours(&result.values));
+        if let Some(level) = goal {
+            // Proven, the level is the counts' optimum; else HiGHS's bound on it.
+            let value = if proven {
+                result.objective
+            } else {
+                result.bound
+            };
+            found.push(LevelBound {
+                level,
+                at_least: -value - level_offset(instance, level),
+                proven,
+            });
+        }
+        if !proven {
+            break; // A later level's bound holds only with this one at its optimum.
         }
     }
     match target_hours {

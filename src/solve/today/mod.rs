@@ -6,7 +6,9 @@ mod wishes;
 
 use super::diagnose::{Diagnosis, RuleValues};
 use super::model::{self, Goal, Holder, LineSpec, Locked, RuleFamily, ShiftFamily};
-use super::neighbourhood::{Cells, cells_from_values, cells_of, line_hours, start_values};
+use super::neighbourhood::{
+    Cells, cells_from_values, cells_of, hours_per_line, line_hours, start_values,
+};
 use super::run::{RunStatus, SolveControl, run_model, trace};
 use super::{
     QualityPhase, SolveReport, SolveStatus, Target, TargetReport, TodayLevel, find_rota_for,
@@ -328,34 +330,23 @@ pub(super) fn solve_today(
         aggregate::Counts::Bound(bound) => Some(bound),
         _ => None,
     };
-    let hours_of = |cells: &Cells| -> Vec<f64> {
-        cells
-            .iter()
-            .map(|line| line_hours(instance, line))
-            .collect()
-    };
     let at_bound = |cells: &Cells| {
-        bound
-            .as_ref()
-            .is_some_and(|bound| bound.reached_by(instance, &lines, &hours_of(cells)))
+        bound.as_ref().is_some_and(|bound| {
+            bound.reached_by(instance, &lines, &hours_per_line(instance, cells))
+        })
     };
     let mut proven = at_bound(&cells);
     if let Some(bound) = bound.as_ref().filter(|_| !proven) {
+        let target_cost = aggregate::today_cost(instance, &lines, &bound.target_hours);
+        let rota_cost = aggregate::today_cost(instance, &lines, &hours_per_line(instance, &cells));
         trace(
             started,
             &format!(
-                "counts: {:?} (proven {}), target hours {:.2} need {:.2} rota hours {:.2}, target cost {:.3}, the rota {:.3}",
-                bound.levels,
-                bound.proven,
-                bound.target_hours.iter().sum::<f64>(),
-                instance.cycle_need_hours(),
-                hours_of(&cells).iter().sum::<f64>(),
-                aggregate::today_cost(instance, &lines, &bound.target_hours),
-                aggregate::today_cost(instance, &lines, &hours_of(&cells))
+                "counts: {:?} (proven {}), target cost {target_cost:.3}, the rota {rota_cost:.3}",
+                bound.levels, bound.proven
             ),
         );
-        let target_cost = aggregate::today_cost(instance, &lines, &bound.target_hours);
-        if target_cost < aggregate::today_cost(instance, &lines, &hours_of(&cells)) - 1e-6 {
+        if target_cost < rota_cost - 1e-6 {
             let window: Vec<(f64, f64)> = bound
                 .target_hours
                 .iter()
@@ -455,9 +446,12 @@ pub(super) fn solve_today(
         &report.lines,
     ));
     if let Some(bound) = &bound {
-        report
-            .targets
-            .extend(bound_report(instance, &lines, bound, &hours_of(&cells)));
+        report.targets.extend(bound_report(
+            instance,
+            &lines,
+            bound,
+            &hours_per_line(instance, &cells),
+        ));
     }
     set_objective(report, in_use as f64, fewest_vacancies as f64);
 }
@@ -764,15 +758,26 @@ fn least_overstaffing(
     let repaired =
         repair::reach_hours(instance, &targets, cells.clone(), seconds, control, started);
     // Only hours at the floor count: a line that stays above is no worse than before.
-    let still_valid = (0..lines.len()).all(|l| {
-        let hours = line_hours(instance, &repaired.cells[l]);
-        lines[l].holder == Holder::Vacancy && hours == 0.0 || hours + 1e-6 >= lines[l].min_hours
-    });
-    if still_valid {
+    if everyone_keeps_their_floor(instance, lines, &repaired.cells) {
         (repaired.hours_outside <= 1e-6, repaired.cells)
     } else {
         (false, cells)
     }
+}
+
+/// Whether every employee's line is at or above its floor (today's position) and every used
+/// vacancy at its minimum: what the repair, whose lines have no hard floor, must leave.
+pub(super) fn everyone_keeps_their_floor(
+    instance: &Instance,
+    lines: &[LineSpec],
+    cells: &Cells,
+) -> bool {
+    lines
+        .iter()
+        .zip(hours_per_line(instance, cells))
+        .all(|(l, hours)| {
+            l.holder == Holder::Vacancy && hours == 0.0 || hours + 1e-6 >= l.min_hours
+        })
 }
 
 /// Fewest vacancies the hours allow: what today's staff cannot take at their maximum, in

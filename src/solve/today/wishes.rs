@@ -4,7 +4,7 @@
 //! model and then by the repair from the rota so far.
 
 use super::super::model::{Holder, LineSpec, ShiftFamily};
-use super::super::neighbourhood::{Cells, cells_of, line_hours};
+use super::super::neighbourhood::{Cells, cells_of, hours_per_line};
 use super::super::run::{SolveControl, trace};
 use super::super::{Instance, find_rota, repair};
 use super::aggregate::today_cost;
@@ -279,21 +279,12 @@ pub(super) fn reach_window(
     if repaired.hours_outside <= 1e-6 {
         return Reached::Within(repaired.cells);
     }
-    // The repair's lines have no hard floor: what it left counts only when everyone keeps
-    // today's position (and every used vacancy its minimum).
-    let hours = |cells: &Cells| -> Vec<f64> {
-        cells
-            .iter()
-            .map(|line| line_hours(instance, line))
-            .collect()
-    };
-    let after = hours(&repaired.cells);
-    let keeps_limits = lines.iter().zip(&after).all(|(l, &h)| {
-        (l.holder == Holder::Vacancy && h == 0.0 || h + 1e-6 >= l.min_hours)
-            && h <= l.max_hours + 1e-6
-    });
-    let cost_before = today_cost(instance, lines, &hours(cells));
-    if keeps_limits && today_cost(instance, lines, &after) < cost_before - 1e-6 {
+    // What the repair left counts only when everyone keeps today's position (its maximum the
+    // repair keeps hard).
+    let cost = |cells: &Cells| today_cost(instance, lines, &hours_per_line(instance, cells));
+    if super::everyone_keeps_their_floor(instance, lines, &repaired.cells)
+        && cost(&repaired.cells) < cost(cells) - 1e-6
+    {
         trace(started, "repair: a better rota outside the window");
         Reached::Better(repaired.cells)
     } else {
