@@ -312,16 +312,16 @@ impl Diagnosis {
                     format!("{employee} cannot have a line of {pct} % within the rules and their own restrictions (nights, maximum), even with nothing else to cover. Check the position and the restrictions, or the rules for rest, days in a row and weekends.")
                 }
             }
-            Diagnosis::Unfinished { seconds_left } => {
+            Diagnosis::Unfinished { seconds } => {
                 if nb {
                     format!(
                         "Ingen turnus oppfyller behovet og reglene, og på {} sekunder fant ikke diagnosen hvilke vakter som blir tomme. Prøv en lengre tidsgrense.",
-                        language.number(*seconds_left, 0)
+                        language.number(*seconds, 0)
                     )
                 } else {
                     format!(
                         "No rota satisfies the needs and the rules, and in {} s the diagnosis could not find which shifts stay empty. Try a longer time limit.",
-                        language.number(*seconds_left, 0)
+                        language.number(*seconds, 0)
                     )
                 }
             }

@@ -116,8 +116,8 @@ pub enum Diagnosis {
     },
     /// The diagnosis ran out of time.
     Unfinished {
-        /// Seconds it had.
-        seconds_left: f64,
+        /// Seconds it searched.
+        seconds: f64,
     },
     /// Relaxing one rule makes it possible (or leaves fewer shifts empty).
     PossibleWithout {
@@ -394,12 +394,12 @@ pub fn after_infeasible(
     let started = Instant::now();
     let lines = diagnosis_lines(scenario, instance, mode);
     // The first run (which shifts stay empty) decides whether there is anything to say: it gets
-    // half the time. The relaxed runs share what is left evenly, so time a quick run saves goes
-    // to the next.
+    // most of the time, since without it there is no answer at all. The relaxed runs share what
+    // is left evenly, so time a quick run saves goes to the next.
     let runs = RuleFamily::ALL.len() as f64 + 1.0;
     let left = || (seconds - started.elapsed().as_secs_f64()).max(0.0);
     let share = |done: f64| left() / (runs - done);
-    let slots = match uncovered_slots(instance, &lines, &[], control, left() * 0.5) {
+    let slots = match uncovered_slots(instance, &lines, &[], control, left() * 0.8) {
         Slots::Proven(slots) => slots,
         Slots::LinesImpossible => {
             return vec![
@@ -409,7 +409,7 @@ pub fn after_infeasible(
         }
         Slots::Unknown => {
             return vec![Diagnosis::Unfinished {
-                seconds_left: (seconds * 0.5).max(0.0),
+                seconds: started.elapsed().as_secs_f64(),
             }];
         }
     };

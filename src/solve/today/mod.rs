@@ -363,7 +363,10 @@ pub(super) fn solve_today(
             }
         }
     }
+    // With at-least coverage, hours above today's positions are over-staffing, which comes
+    // before the wishes: raising them first would only make the search climb back down.
     if !proven
+        && instance.coverage_exact
         && let Some((level_proven, raised)) =
             wishes::fairest_wishes(instance, &lines, &cells, control, started, remaining)
     {
@@ -371,8 +374,15 @@ pub(super) fn solve_today(
         proven = level_proven || at_bound(&cells);
     }
     if !instance.coverage_exact && !proven {
-        let (tight, tightened) =
-            least_overstaffing(instance, &lines, cells, control, started, remaining);
+        let (tight, tightened) = least_overstaffing(
+            instance,
+            &lines,
+            cells,
+            bound.as_ref(),
+            control,
+            started,
+            remaining,
+        );
         cells = tightened;
         proven = tight || at_bound(&cells);
     }
@@ -579,7 +589,11 @@ fn first_rota(
         return fail(report, status);
     };
     control.set_phase("alle beholder dagens stilling".into(), started);
-    let targets = with_soft_hours(lines, lines.iter().map(|l| (l.min_hours, l.max_hours)));
+    let targets = with_soft_hours(
+        lines,
+        lines.iter().map(|l| (l.min_hours, l.max_hours)),
+        Floors::Soft,
+    );
     // A little is kept back to tell a position no line can hold from one not reached in time.
     let reserve = (remaining() * 0.1).min(2.0);
     let repaired = repair::reach_hours(
@@ -718,16 +732,29 @@ fn line_alone_impossible(
     run_model(built, seconds, Some(0.0), None, control, started).status == RunStatus::Infeasible
 }
 
-/// The lines with no hard floor and `soft` as the hours to reach (the repair's lines).
+/// Whether the repair's lines keep today's position as a hard floor.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Floors {
+    /// From a rota without the positions: the floor is a target to reach.
+    Soft,
+    /// From a rota that keeps them: every step keeps them too.
+    Hard,
+}
+
+/// The lines with `windows` as the hours to reach (the repair's lines).
 pub(super) fn with_soft_hours(
     lines: &[LineSpec],
     windows: impl IntoIterator<Item = (f64, f64)>,
+    floors: Floors,
 ) -> Vec<LineSpec> {
     lines
         .iter()
         .zip(windows)
         .map(|(l, window)| LineSpec {
-            min_hours: 0.0,
+            min_hours: match floors {
+                Floors::Soft => 0.0,
+                Floors::Hard => l.min_hours,
+            },
             soft_hours: Some(window),
             ..l.clone()
         })
@@ -740,26 +767,43 @@ fn least_overstaffing(
     instance: &Instance,
     lines: &[LineSpec],
     cells: Cells,
+    bound: Option<&aggregate::TodayBound>,
     control: &SolveControl,
     started: Instant,
     remaining: &dyn Fn() -> f64,
 ) -> (bool, Cells) {
+    // The counts' hours, where there are counts: the vacancies the weekends need keep the
+    // hours they need there; an employee may keep a wish the hours leave room for.
+    let counted = |l: usize| bound.map_or(0.0, |bound| bound.target_hours[l]);
     let targets = with_soft_hours(
         lines,
-        lines.iter().map(|l| match l.holder {
-            Holder::Vacancy => (0.0, 0.0),
+        lines.iter().enumerate().map(|(index, l)| match l.holder {
+            Holder::Vacancy => (0.0, counted(index)),
             _ => (
                 l.min_hours,
-                smallest_line_hours(instance, l.min_hours).max(l.min_hours),
+                smallest_line_hours(instance, l.min_hours)
+                    .max(l.min_hours)
+                    .max(counted(index)),
             ),
         }),
+        Floors::Hard,
     );
     let seconds = (remaining() * 0.5).min(10.0);
     let repaired =
         repair::reach_hours(instance, &targets, cells.clone(), seconds, control, started);
-    // Only hours at the floor count: a line that stays above is no worse than before.
+    trace(
+        started,
+        &format!(
+            "least over-staffing: {:.1} h outside",
+            repaired.hours_outside
+        ),
+    );
+    // Only hours at the floor count: a line that stays above is no worse than before. Every
+    // line at its smallest size and no vacancy is the least over-staffing there is; the counts'
+    // windows are wider, so there the caller compares with the bound instead.
     if everyone_keeps_their_floor(instance, lines, &repaired.cells) {
-        (repaired.hours_outside <= 1e-6, repaired.cells)
+        let smallest = bound.is_none() && repaired.hours_outside <= 1e-6;
+        (smallest, repaired.cells)
     } else {
         (false, cells)
     }
@@ -825,6 +869,7 @@ fn optimise(
     if remaining() <= control.build_estimate() {
         return (false, cells);
     }
+    trace(started, &format!("optimise: HiGHS {:.1} s", remaining()));
     let built = model::build(instance, lines, Goal::Today, &[]);
     // The start: the rota as it is; HiGHS works out its shortfalls.
     let rows: Vec<&[Option<usize>]> = cells.iter().map(Vec::as_slice).collect();

@@ -220,6 +220,7 @@ pub(super) fn fairest_wishes(
         }
     }
     // A step that does not reach its window may still leave a better rota: the next starts there.
+    let cost = |cells: &Cells| today_cost(instance, lines, &hours_per_line(instance, cells));
     let mut best: Option<Cells> = None;
     for (optimum, window) in steps {
         if remaining() <= 0.5 || control.is_cancelled() {
@@ -227,7 +228,13 @@ pub(super) fn fairest_wishes(
         }
         let from = best.as_ref().unwrap_or(cells);
         match reach_window(instance, lines, from, &window, control, started, remaining) {
-            Reached::Within(reached) => return Some((optimum, reached)),
+            // A looser window's rota can cost more than a tighter step's near miss.
+            Reached::Within(reached)
+                if optimum || best.as_ref().is_none_or(|b| cost(&reached) <= cost(b)) =>
+            {
+                return Some((optimum, reached));
+            }
+            Reached::Within(_) => break,
             Reached::Better(better) => best = Some(better),
             Reached::No => {}
         }
@@ -269,7 +276,8 @@ pub(super) fn reach_window(
     if let (_, Some(found)) = find_rota(instance, &hard, seconds, control, started) {
         return Reached::Within(cells_of(instance, &found));
     }
-    let soft = super::with_soft_hours(lines, window.iter().copied());
+    // The rota so far keeps everyone's position, and so does every step from it.
+    let soft = super::with_soft_hours(lines, window.iter().copied(), super::Floors::Hard);
     let seconds = (remaining() * 0.2).min(4.0);
     let repaired = repair::reach_hours(instance, &soft, cells.clone(), seconds, control, started);
     trace(
@@ -282,12 +290,16 @@ pub(super) fn reach_window(
     // What the repair left counts only when everyone keeps today's position (its maximum the
     // repair keeps hard).
     let cost = |cells: &Cells| today_cost(instance, lines, &hours_per_line(instance, cells));
-    if super::everyone_keeps_their_floor(instance, lines, &repaired.cells)
-        && cost(&repaired.cells) < cost(cells) - 1e-6
-    {
+    let keeps = super::everyone_keeps_their_floor(instance, lines, &repaired.cells);
+    let (after, before) = (cost(&repaired.cells), cost(cells));
+    if keeps && after < before - 1e-6 {
         trace(started, "repair: a better rota outside the window");
         Reached::Better(repaired.cells)
     } else {
+        trace(
+            started,
+            &format!("repair: not kept (floors kept {keeps}, cost {after:.3} against {before:.3})"),
+        );
         Reached::No
     }
 }
