@@ -10,7 +10,7 @@
 use super::Instance;
 use super::model::{self, Goal, Holder, LineSpec};
 use super::neighbourhood::{Cells, Random, cells_from_values, line_hours, residual, start_values};
-use super::run::{RunStatus, SolveControl, run_model};
+use super::run::{RunStatus, SolveControl, run_model, trace};
 use std::time::Instant;
 
 /// The repaired rota and the hours it still lies outside the lines' soft limits (0 when reached).
@@ -45,6 +45,10 @@ pub(super) fn reach_hours(
     let mut off: Vec<f64> = (0..count)
         .map(|l| outside(instance, &lines[l], &cells[l]))
         .collect();
+    trace(
+        started,
+        &format!("repair: from {:.1} h outside", off.iter().sum::<f64>()),
+    );
     let mut tried = vec![0u32; count];
     let mut random = Random(0x2545_f491_4f6c_dd1d);
     let mut failures = 0u32;

@@ -363,12 +363,26 @@ pub(super) fn solve_today(
             }
         }
     }
+    // The counts' bound on the largest wish shortfall, where it is their first level (a later
+    // level's bound holds only at the optimum of the ones before).
+    let counted_largest = bound
+        .as_ref()
+        .and_then(|bound| bound.levels.first())
+        .filter(|first| first.level == aggregate::Level::LargestShortfall)
+        .map(|first| first.at_least);
     // With at-least coverage, hours above today's positions are over-staffing, which comes
     // before the wishes: raising them first would only make the search climb back down.
     if !proven
         && instance.coverage_exact
-        && let Some((level_proven, raised)) =
-            wishes::fairest_wishes(instance, &lines, &cells, control, started, remaining)
+        && let Some((level_proven, raised)) = wishes::fairest_wishes(
+            instance,
+            &lines,
+            &cells,
+            counted_largest,
+            control,
+            started,
+            remaining,
+        )
     {
         cells = raised;
         proven = level_proven || at_bound(&cells);

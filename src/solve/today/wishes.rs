@@ -155,6 +155,7 @@ pub(super) fn fairest_wishes(
     instance: &Instance,
     lines: &[LineSpec],
     cells: &Cells,
+    counted_largest: Option<f64>,
     control: &SolveControl,
     started: Instant,
     remaining: &dyn Fn() -> f64,
@@ -171,9 +172,13 @@ pub(super) fn fairest_wishes(
         .map(|l| sums_of(instance, &lines[l], Some(&cells[l])))
         .collect();
     let mut steps: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
-    let mut largest = 0.0;
+    // The counts can prove the largest shortfall higher than the arithmetic does: no window
+    // under their bound can be reached.
+    let counted_largest = counted_largest.unwrap_or(0.0);
+    let mut largest = counted_largest;
     if instance.coverage_exact
         && let Some((least, within)) = wish_optimum(instance, lines, &sums, &by_rota)
+        && least + 1e-6 >= counted_largest
     {
         let by_family: Vec<SumsOf> = lines.iter().map(|l| sums_of(instance, l, None)).collect();
         // The rota's own night and day lines give the target; it proves the optimum when it
