@@ -406,8 +406,14 @@ pub(super) fn solve_today(
             let cost = aggregate::today_cost(instance, &lines, &bound.target_hours);
             aggregate::as_model_objective(instance, cost)
         });
+        let before = aggregate::today_cost(instance, &lines, &hours_per_line(instance, &cells));
         (proven, cells) = optimise(
             instance, &lines, cells, stop_at, control, started, remaining,
+        );
+        let after = aggregate::today_cost(instance, &lines, &hours_per_line(instance, &cells));
+        trace(
+            started,
+            &format!("optimise: cost {before:.3} -> {after:.3}"),
         );
     }
     // The quality phase: every line keeps its hours, so positions and wishes stay as they are.
@@ -802,7 +808,8 @@ fn least_overstaffing(
         }),
         Floors::Hard,
     );
-    let seconds = (remaining() * 0.5).min(10.0);
+    // Most of what is left: the last HiGHS run seldom improves on the repair's rota in time.
+    let seconds = (remaining() * 0.8).min(20.0);
     let repaired =
         repair::reach_hours(instance, &targets, cells.clone(), seconds, control, started);
     trace(
@@ -900,10 +907,12 @@ fn optimise(
     match result.status {
         RunStatus::Optimal | RunStatus::Feasible => {
             let found = cells_from_values(&x, &result.values, instance.days);
-            // HiGHS may drop a start it cannot complete and return something worse in time.
-            if result.status == RunStatus::Optimal
-                || standing(instance, lines, &found) <= standing(instance, lines, &cells)
-            {
+            // HiGHS may drop a start it cannot complete and return something worse in time
+            // (over-staffing included: it comes before the wishes).
+            let cost = |cells: &Cells| {
+                aggregate::today_cost(instance, lines, &hours_per_line(instance, cells))
+            };
+            if result.status == RunStatus::Optimal || cost(&found) <= cost(&cells) + 1e-6 {
                 (result.status == RunStatus::Optimal, found)
             } else {
                 (false, cells)
@@ -911,22 +920,6 @@ fn optimise(
         }
         _ => (false, cells),
     }
-}
-
-/// How a rota stands in today mode's objective, smaller first: the largest wish shortfall, the
-/// total shortfall, the vacancies (in whole hours and tenths, so that ties compare as ties).
-fn standing(instance: &Instance, lines: &[LineSpec], cells: &Cells) -> (i64, i64, usize) {
-    let shortfalls: Vec<f64> = lines
-        .iter()
-        .zip(cells)
-        .filter_map(|(spec, line)| Some((spec.wish()? - line_hours(instance, line)).max(0.0)))
-        .collect();
-    let tenths = |hours: f64| (hours * 10.0).round() as i64;
-    (
-        tenths(shortfalls.iter().copied().fold(0.0, f64::max)),
-        tenths(shortfalls.iter().sum()),
-        used_vacancies(lines, cells),
-    )
 }
 
 fn used_vacancies(lines: &[LineSpec], cells: &Cells) -> usize {
