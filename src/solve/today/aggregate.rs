@@ -11,6 +11,7 @@
 use super::super::model::{
     Holder, LineSpec, Locked, OVERSTAFFING_COST_PER_HOUR, RotaModel, ShiftFamily, today_weights,
 };
+use super::super::neighbourhood::{Cells, hours_per_line};
 use super::super::run::{RunOptions, RunStatus, SolveControl, run_with};
 use crate::solve::Instance;
 use good_lp::{Expression, ProblemVariables, Variable, constraint, variable};
@@ -55,6 +56,11 @@ pub(super) enum Counts {
     Impossible,
     /// Not solved in time.
     Unknown,
+}
+
+/// [`today_cost`] of a rota.
+pub(super) fn rota_cost(instance: &Instance, lines: &[LineSpec], cells: &Cells) -> f64 {
+    today_cost(instance, lines, &hours_per_line(instance, cells))
 }
 
 /// Today mode's cost of a rota whose lines have `hours` (vacancies with no hours unused): the

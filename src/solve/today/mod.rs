@@ -338,7 +338,7 @@ pub(super) fn solve_today(
     let mut proven = at_bound(&cells);
     if let Some(bound) = bound.as_ref().filter(|_| !proven) {
         let target_cost = aggregate::today_cost(instance, &lines, &bound.target_hours);
-        let rota_cost = aggregate::today_cost(instance, &lines, &hours_per_line(instance, &cells));
+        let rota_cost = aggregate::rota_cost(instance, &lines, &cells);
         trace(
             started,
             &format!(
@@ -406,14 +406,8 @@ pub(super) fn solve_today(
             let cost = aggregate::today_cost(instance, &lines, &bound.target_hours);
             aggregate::as_model_objective(instance, cost)
         });
-        let before = aggregate::today_cost(instance, &lines, &hours_per_line(instance, &cells));
         (proven, cells) = optimise(
             instance, &lines, cells, stop_at, control, started, remaining,
-        );
-        let after = aggregate::today_cost(instance, &lines, &hours_per_line(instance, &cells));
-        trace(
-            started,
-            &format!("optimise: cost {before:.3} -> {after:.3}"),
         );
     }
     // The quality phase: every line keeps its hours, so positions and wishes stay as they are.
@@ -909,10 +903,15 @@ fn optimise(
             let found = cells_from_values(&x, &result.values, instance.days);
             // HiGHS may drop a start it cannot complete and return something worse in time
             // (over-staffing included: it comes before the wishes).
-            let cost = |cells: &Cells| {
-                aggregate::today_cost(instance, lines, &hours_per_line(instance, cells))
-            };
-            if result.status == RunStatus::Optimal || cost(&found) <= cost(&cells) + 1e-6 {
+            let (after, before) = (
+                aggregate::rota_cost(instance, lines, &found),
+                aggregate::rota_cost(instance, lines, &cells),
+            );
+            trace(
+                started,
+                &format!("optimise: cost {before:.3} -> {after:.3}"),
+            );
+            if result.status == RunStatus::Optimal || after <= before + 1e-6 {
                 (result.status == RunStatus::Optimal, found)
             } else {
                 (false, cells)

@@ -4,10 +4,10 @@
 //! model and then by the repair from the rota so far.
 
 use super::super::model::{Holder, LineSpec, ShiftFamily};
-use super::super::neighbourhood::{Cells, cells_of, hours_per_line};
+use super::super::neighbourhood::{Cells, cells_of};
 use super::super::run::{SolveControl, trace};
 use super::super::{Instance, find_rota, repair};
-use super::aggregate::today_cost;
+use super::aggregate::rota_cost;
 use std::time::Instant;
 
 /// The sums of whole shifts a line can have, up to a limit: the smallest at or above any hours.
@@ -225,7 +225,7 @@ pub(super) fn fairest_wishes(
         }
     }
     // A step that does not reach its window may still leave a better rota: the next starts there.
-    let cost = |cells: &Cells| today_cost(instance, lines, &hours_per_line(instance, cells));
+    let cost = |cells: &Cells| rota_cost(instance, lines, cells);
     let mut best: Option<Cells> = None;
     for (optimum, window) in steps {
         if remaining() <= 0.5 || control.is_cancelled() {
@@ -294,7 +294,7 @@ pub(super) fn reach_window(
     }
     // What the repair left counts only when everyone keeps today's position (its maximum the
     // repair keeps hard).
-    let cost = |cells: &Cells| today_cost(instance, lines, &hours_per_line(instance, cells));
+    let cost = |cells: &Cells| rota_cost(instance, lines, cells);
     let keeps = super::everyone_keeps_their_floor(instance, lines, &repaired.cells);
     let (after, before) = (cost(&repaired.cells), cost(cells));
     if keeps && after < before - 1e-6 {
