@@ -667,15 +667,92 @@ fn a_lock_that_breaks_a_rule_is_explained() {
     );
 }
 
+/// Line `index` of the saved proposal.
+fn proposal_line_at(scenario: &mut Scenario, index: usize) -> &mut heltid::model::RotaLine {
+    &mut scenario.proposal.as_mut().expect("a proposal").rota.lines[index]
+}
+
 #[test]
-fn ideal_mode_says_it_does_not_keep_locks() {
+fn ideal_mode_keeps_a_locked_line_byte_for_byte_and_a_locked_day() {
+    let mut scenario = example("solsiden.ron");
+    let first = run(&scenario, SolveMode::Ideal, 20.0);
+    assert_eq!(first.status, SolveStatus::Optimal);
+    first.apply_to(&mut scenario);
+    // Line 3 a week later: legal on its own, in another weekend group than the solver gave it,
+    // so the other lines must be planned around it.
+    let third = proposal_line_at(&mut scenario, 2);
+    let cells = third.cells();
+    let days = cells.len();
+    let shifted: Vec<String> = (0..days)
+        .map(|d| cells[(d + days - 7) % days].to_string())
+        .collect();
+    let mut locked = heltid::model::RotaLine::from_cells(None, &shifted);
+    locked.locked = true;
+    let wanted = locked.days.clone();
+    *third = locked;
+    // The first day of line 6 locked as it is.
+    let sixth = proposal_line_at(&mut scenario, 5);
+    let sixth_cells = sixth.days.clone();
+    sixth.locked_days = vec![1];
+    let report = run(&scenario, SolveMode::Ideal, 30.0);
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
+    assert_eq!(report.lines.len(), first.lines.len(), "the same heads");
+    assert!(
+        !diagnosis_text(&report, Language::Bokmal).contains("Låste dager holdes"),
+        "{:?}",
+        report.diagnosis
+    );
+    assert_coverage_met(&scenario, &report);
+    assert_no_breach(&scenario, &report);
+    report.apply_to(&mut scenario);
+    let lines = &scenario.proposal.as_ref().unwrap().rota.lines;
+    let kept: Vec<_> = lines.iter().filter(|l| l.days == wanted).collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "the locked line is in the new proposal as it was"
+    );
+    assert!(kept[0].locked, "and keeps its lock");
+    let first_day = sixth_cells.split_whitespace().next().unwrap().to_string();
+    let day_locked: Vec<_> = lines.iter().filter(|l| l.locked_days == vec![1]).collect();
+    assert_eq!(day_locked.len(), 1, "the locked day keeps its lock");
+    assert_eq!(day_locked[0].cells()[0], first_day);
+}
+
+#[test]
+fn a_lock_that_breaks_a_rule_in_the_ideal_structure_names_the_line() {
+    let mut scenario = example("solsiden.ron");
+    run(&scenario, SolveMode::Ideal, 20.0).apply_to(&mut scenario);
+    // Ten day shifts in a row on line 4, locked.
+    let fourth = proposal_line_at(&mut scenario, 3);
+    let mut cells: Vec<String> = fourth.cells().into_iter().map(str::to_string).collect();
+    for cell in cells.iter_mut().take(10) {
+        *cell = "D".into();
+    }
+    let mut locked = heltid::model::RotaLine::from_cells(None, &cells);
+    locked.locked_days = (1..=10).collect();
+    *fourth = locked;
+    let report = run(&scenario, SolveMode::Ideal, 20.0);
+    assert_eq!(report.status, SolveStatus::Infeasible);
+    let text = diagnosis_text(&report, Language::Bokmal);
+    assert!(text.contains("De låste dagene på linje 4 bryter"), "{text}");
+    assert!(text.contains("arbeidsdager på rad"), "{text}");
+    let english = diagnosis_text(&report, Language::English);
+    assert!(
+        english.contains("The locked days on line 4 break"),
+        "{english}"
+    );
+}
+
+#[test]
+fn rotating_mode_says_it_does_not_keep_locks() {
     let mut scenario = example("solsiden.ron");
     run(&scenario, SolveMode::Today, 20.0).apply_to(&mut scenario);
     proposal_line(&mut scenario, "Ola").locked = true;
-    let report = run(&scenario, SolveMode::Ideal, 10.0);
-    assert!(report.status.has_proposal());
+    let report = run(&scenario, SolveMode::Rotating, 10.0);
+    assert!(report.status.has_proposal(), "{:?}", report.diagnosis);
     assert!(
-        diagnosis_text(&report, Language::Bokmal).contains("Låste dager holdes bare"),
+        diagnosis_text(&report, Language::Bokmal).contains("ikke i en rullerende turnus"),
         "{:?}",
         report.diagnosis
     );

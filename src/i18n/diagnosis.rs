@@ -266,32 +266,34 @@ impl Diagnosis {
                 }
             }
             Diagnosis::LockBreaksRule {
-                employee,
+                line,
                 rules,
                 values,
             } => {
                 let named: Vec<String> =
                     rules.iter().map(|r| rule_text(*r, values, language)).collect();
                 let rules = named.join(language.pick(" og ", " and "));
+                let line = locked_line(line, language);
                 match (nb, named.is_empty()) {
-                    (true, false) => format!("De låste dagene på linjen til {employee} bryter {rules}. Lås opp eller endre dem, og beregn igjen."),
-                    (false, false) => format!("The locked days on {employee}'s line break {rules}. Unlock or change them and solve again."),
-                    (true, true) => format!("De låste dagene på linjen til {employee} kan ikke holdes innenfor reglene sammen med stillingen. Lås opp eller endre dem, og beregn igjen."),
-                    (false, true) => format!("The locked days on {employee}'s line cannot be kept within the rules together with the position. Unlock or change them and solve again."),
+                    (true, false) => format!("De låste dagene på {line} bryter {rules}. Lås opp eller endre dem, og beregn igjen."),
+                    (false, false) => format!("The locked days on {line} break {rules}. Unlock or change them and solve again."),
+                    (true, true) => format!("De låste dagene på {line} kan ikke holdes innenfor reglene sammen med stillingen. Lås opp eller endre dem, og beregn igjen."),
+                    (false, true) => format!("The locked days on {line} cannot be kept within the rules together with the position. Unlock or change them and solve again."),
                 }
             }
-            Diagnosis::LocksBlockTheNeeds { employees } => {
-                let names = employees.join(", ");
+            Diagnosis::LocksBlockTheNeeds { lines } => {
+                let named: Vec<String> = lines.iter().map(|l| locked_line(l, language)).collect();
+                let lines = named.join(", ");
                 if nb {
-                    format!("Uten låsene finnes en turnus, med dem ikke: de låste dagene på linjene til {names} gjør behovet umulig å dekke innenfor reglene. Lås opp noe av dem og beregn igjen.")
+                    format!("Uten låsene finnes en turnus, med dem ikke: de låste dagene på {lines} gjør behovet umulig å dekke innenfor reglene. Lås opp noe av dem og beregn igjen.")
                 } else {
-                    format!("There is a rota without the locks, none with them: the locked days on the lines of {names} make the needs impossible to meet within the rules. Unlock some of them and solve again.")
+                    format!("There is a rota without the locks, none with them: the locked days on {lines} make the needs impossible to meet within the rules. Unlock some of them and solve again.")
                 }
             }
             Diagnosis::LocksNotKept(_) => language
                 .pick(
-                    "Låste dager holdes bare når forslaget beregnes «Fra dagens ansatte» (linjene har navn der). Dette forslaget er laget uten dem; Ctrl+Z gir det låste forslaget tilbake.",
-                    "Locked days are kept only when solving «From today's staff» (the lines have names there). This proposal was made without them; Ctrl+Z gives the locked proposal back.",
+                    "Låste dager holdes når forslaget beregnes «Fra dagens ansatte» eller «Ideell struktur», ikke i en rullerende turnus (der er alle linjene én kjede). Dette forslaget er laget uten dem; Ctrl+Z gir det låste forslaget tilbake.",
+                    "Locked days are kept when solving «From today's staff» or «Ideal structure», not in a rotating rota (where all lines are one chain). This proposal was made without them; Ctrl+Z gives the locked proposal back.",
                 )
                 .into(),
             Diagnosis::WeekendDaysUnequal { saturday, sunday } => {
@@ -407,6 +409,17 @@ impl std::fmt::Display for Diagnosis {
     /// English, for logs and the JSON's `diagnosis`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text(Language::English))
+    }
+}
+
+/// A locked line as a diagnosis names it: "linjen til Ola" or "linje 3".
+fn locked_line(line: &crate::solve::locks::LockedLine, language: Language) -> String {
+    use crate::solve::locks::LockedLine;
+    match (line, language) {
+        (LockedLine::Employee(name), Language::Bokmal) => format!("linjen til {name}"),
+        (LockedLine::Employee(name), Language::English) => format!("{name}'s line"),
+        (LockedLine::Number(number), Language::Bokmal) => format!("linje {number}"),
+        (LockedLine::Number(number), Language::English) => format!("line {number}"),
     }
 }
 

@@ -92,8 +92,8 @@ pub enum Diagnosis {
     /// Locked days that break rules on their own line (today mode): the one or two rule
     /// families that, left out, would let them hold; empty when no one or two explain it.
     LockBreaksRule {
-        /// Whose line.
-        employee: String,
+        /// Which line.
+        line: super::locks::LockedLine,
         /// The rules the locked days break.
         rules: Vec<RuleFamily>,
         /// The scenario's rule values, for the text.
@@ -101,10 +101,11 @@ pub enum Diagnosis {
     },
     /// Without the locks there is a rota: the locked days leave the needs impossible to meet.
     LocksBlockTheNeeds {
-        /// Whose lines are locked.
-        employees: Vec<String>,
+        /// The locked lines.
+        lines: Vec<super::locks::LockedLine>,
     },
-    /// Locks are kept only from today's staff; this mode planned without them.
+    /// Locks are kept from today's staff and in the ideal structure; this mode planned without
+    /// them.
     LocksNotKept(SolveMode),
     /// Today mode: an employee's position cannot be held within the rules and their own
     /// restrictions, even with nothing else to cover.

@@ -10,14 +10,15 @@
 //! hours, k from the arithmetic bound down (HiGHS finds a rota in about a second when one exists,
 //! while proving that none exists can take minutes). A level is proven when it reaches its bound.
 
-use super::model::{Holder, LineSpec, ShiftFamily};
+use super::diagnose::RuleValues;
+use super::model::{Holder, LineSpec, Locked, ShiftFamily};
 use super::run::{RunStatus, SolveControl};
 use super::{
     Found, QualityPhase, SolveReport, SolveStatus, Target, TargetReport, bound, extract_lines,
-    find_rota, fixed_groups, floor_line_hours, full_time_line_hours, qualify, quality,
+    find_rota, fixed_groups, floor_line_hours, full_time_line_hours, locks, qualify, quality,
     set_objective, sort_lines,
 };
-use crate::model::{SATURDAY, SUNDAY};
+use crate::model::{RotaLine, SATURDAY, SUNDAY, Scenario};
 use crate::solve::Instance;
 use std::time::Instant;
 
@@ -72,6 +73,73 @@ pub(super) fn family_need(instance: &Instance, family: ShiftFamily) -> (f64, u32
         }
     }
     (hours, weekend_heads)
+}
+
+/// The family a locked line of the saved proposal belongs to: night lines hold its nights.
+fn line_family(instance: &Instance, families: &[ShiftFamily], line: &RotaLine) -> ShiftFamily {
+    if families.len() == 1 {
+        return families[0];
+    }
+    let night = line
+        .cells()
+        .iter()
+        .any(|&code| instance.shifts.iter().any(|s| s.night && s.code == code));
+    let family = if night {
+        ShiftFamily::NightsOnly
+    } else {
+        ShiftFamily::NoNights
+    };
+    if families.contains(&family) {
+        family
+    } else {
+        families[0]
+    }
+}
+
+/// `heads` lines of `family`, the first with the planner's `locked` days. With fixed weekend
+/// groups a locked line keeps the group of its locked weekend, and the others fill the groups
+/// evenly (line mod f when nothing is locked).
+fn ideal_lines(
+    instance: &Instance,
+    family: ShiftFamily,
+    heads: u32,
+    locked: &[Vec<(usize, Locked)>],
+) -> Vec<LineSpec> {
+    let f = instance.weekend_frequency.max(1);
+    let locked_group = |days: &[(usize, Locked)]| {
+        days.iter().find_map(|&(day, lock)| match lock {
+            Locked::Shift(s) if instance.weekend_work[s][day % 7] => Some((day / 7) % f),
+            _ => None,
+        })
+    };
+    let mut groups: Vec<Option<usize>> = (0..heads as usize)
+        .map(|l| locked.get(l).and_then(|days| locked_group(days)))
+        .collect();
+    let mut per_group = vec![0u32; f];
+    for &group in groups.iter().flatten() {
+        per_group[group] += 1;
+    }
+    for group in groups.iter_mut().filter(|g| g.is_none()) {
+        let least = (0..f).min_by_key(|&g| (per_group[g], g)).unwrap_or(0);
+        per_group[least] += 1;
+        *group = Some(least);
+    }
+    let fixed = fixed_groups(instance);
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(l, group)| LineSpec {
+            holder: Holder::Ideal,
+            family,
+            weekend_group: group.filter(|_| fixed),
+            min_hours: 0.0,
+            max_hours: instance.full_time_cycle_hours(),
+            wanted_hours: None,
+            qualification: None,
+            soft_hours: None,
+            locked: locked.get(l).cloned().unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// The head bounds of the families not solved (for a proven lower bound when a run stops).
@@ -170,6 +238,7 @@ struct Levels {
 }
 
 pub(super) fn solve_ideal(
+    scenario: &Scenario,
     quality_seconds: f64,
     instance: &Instance,
     report: &mut SolveReport,
@@ -187,6 +256,7 @@ pub(super) fn solve_ideal(
     let mut floor_report = TargetReport::new(Target::MinimumPosition(instance.min_position_pct));
     let mut full_time_report = TargetReport::new(Target::FullTime);
     let instance_all = instance;
+    let locked = locks::locked_lines(scenario);
     let mut solved = Vec::new();
     for (done, &family) in families.iter().enumerate() {
         let families_left = families[done + 1..].to_vec();
@@ -206,7 +276,34 @@ pub(super) fn solve_ideal(
         let deadline = started.elapsed().as_secs_f64() + remaining() * share;
         let family_remaining = || deadline - started.elapsed().as_secs_f64();
         let remaining: &dyn Fn() -> f64 = &family_remaining;
-        let lower = fewest_heads(instance, hours, weekend_heads);
+        // The planner's locked lines of this family come first, with their locked days.
+        let family_locks: Vec<(u32, Vec<(usize, Locked)>)> = locked
+            .iter()
+            .filter(|(_, line)| line_family(instance_all, &families, line) == family)
+            .map(|&(number, line)| (number, locks::locked_days(instance, line)))
+            .collect();
+        let locked_days: Vec<Vec<(usize, Locked)>> =
+            family_locks.iter().map(|(_, days)| days.clone()).collect();
+        let label = |l: usize| locks::LockedLine::Number(family_locks[l].0);
+        if !family_locks.is_empty() {
+            let lines = ideal_lines(instance, family, family_locks.len() as u32, &locked_days);
+            if let Some(breaking) = locks::lock_breaking_a_rule(
+                instance,
+                &lines,
+                &label,
+                RuleValues::of(scenario),
+                control,
+                started,
+                remaining,
+            ) {
+                report.status = SolveStatus::Infeasible;
+                report.diagnosis = vec![breaking];
+                report.lines.clear();
+                return;
+            }
+        }
+        // Every locked line is a head of its own.
+        let lower = fewest_heads(instance, hours, weekend_heads).max(family_locks.len() as u32);
         let mut found = None;
         let mut status = SolveStatus::Infeasible;
         // Every head count below `proven_below` is proven impossible.
@@ -217,19 +314,7 @@ pub(super) fn solve_ideal(
                 format!("{} linjer ({})", heads, family_label(family)),
                 started,
             );
-            let lines: Vec<LineSpec> = (0..heads as usize)
-                .map(|l| LineSpec {
-                    holder: Holder::Ideal,
-                    family,
-                    weekend_group: fixed_groups(instance).then_some(l % instance.weekend_frequency),
-                    min_hours: 0.0,
-                    max_hours: full_cycle,
-                    wanted_hours: None,
-                    qualification: None,
-                    soft_hours: None,
-                    locked: Vec::new(),
-                })
-                .collect();
+            let lines = ideal_lines(instance, family, heads, &locked_days);
             let least = least_line_hours(instance, heads, weekend_heads);
             // A head count HiGHS can neither fill nor rule out must not take all the time: it
             // gets half of what is left, and then more heads are tried.
@@ -279,6 +364,12 @@ pub(super) fn solve_ideal(
             }
         }
         let Some((heads, levels)) = found else {
+            if status == SolveStatus::Infeasible && !family_locks.is_empty() {
+                let lines = ideal_lines(instance, family, heads.max(lower), &locked_days);
+                report.diagnosis.extend(locks::locks_blocking_the_needs(
+                    instance, &lines, &label, control, started, remaining,
+                ));
+            }
             // What is proven stays proven: the bounds of this family and of those not solved.
             report.proven_lower_bound_heads +=
                 proven_below + unsolved_bounds(instance_all, &families_left);
@@ -409,9 +500,12 @@ fn best_lines(
     }
     // Two ways to pick the k lines: packed into as few weekend groups as possible, or spread
     // round-robin over them. Which one HiGHS finds quickly varies from unit to unit.
+    // Locked lines come last: their hours are mostly the planner's.
     let mut packed: Vec<usize> = (0..lines.len()).collect();
-    packed.sort_by_key(|&l| (lines[l].weekend_group, l));
-    let spreads = [packed, (0..lines.len()).collect::<Vec<usize>>()];
+    packed.sort_by_key(|&l| (!lines[l].locked.is_empty(), lines[l].weekend_group, l));
+    let mut round_robin: Vec<usize> = (0..lines.len()).collect();
+    round_robin.sort_by_key(|&l| !lines[l].locked.is_empty());
+    let spreads = [packed, round_robin];
     // The first `full_time` lines of the spread reach full time, the next ones the floor.
     let designate = |spread: &[usize], full_time: u32, at_floor: u32| -> Vec<LineSpec> {
         let mut designated = lines.to_vec();

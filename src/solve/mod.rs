@@ -10,6 +10,7 @@ mod bound;
 mod diagnose;
 mod ideal;
 mod instance;
+pub mod locks;
 pub mod model;
 mod neighbourhood;
 mod qualify;
@@ -260,6 +261,7 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
     } else {
         match options.mode {
             SolveMode::Ideal => ideal::solve_ideal(
+                scenario,
                 options.quality_seconds,
                 &instance,
                 &mut report,
@@ -289,7 +291,7 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
             .proposal
             .as_ref()
             .is_some_and(|p| p.rota.lines.iter().any(RotaLine::has_locks));
-        if report.status.has_proposal() && locked && options.mode != SolveMode::Today {
+        if report.status.has_proposal() && locked && options.mode == SolveMode::Rotating {
             report.diagnosis.push(Diagnosis::LocksNotKept(options.mode));
         }
         if report.status.has_proposal() && buffer_staffing {
@@ -359,35 +361,57 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
 }
 
 /// Today's positions in hours per week.
-/// The locks of the old proposal's named lines, on the new lines of the same people where the
-/// new line kept the locked days (a solve from today's staff keeps them all).
+/// The locks of the old proposal on the new lines: a named line's on the new line of the same
+/// person, with the locked days the new line kept (a solve from today's staff keeps them all);
+/// any other locked line's on a new line without a name that kept every one of its locked days
+/// (the ideal structure keeps locked lines as they are, in its own order).
 fn carry_locks(old: &Rota, new: &mut Rota) {
+    let name_of = |line: &RotaLine| line.employee.as_deref().map(str::trim).map(str::to_string);
+    let new_names: Vec<String> = new.lines.iter().filter_map(name_of).collect();
+    let kept_day = |was: &RotaLine, now: &RotaLine, day: usize| {
+        was.cells()
+            .get(day)
+            .is_some_and(|w| now.cells().get(day).is_some_and(|n| n == w))
+    };
     for line in &mut new.lines {
-        let Some(name) = line.employee.as_deref().map(str::trim) else {
+        let Some(name) = name_of(line) else {
             continue;
         };
         let Some(before) = old
             .lines
             .iter()
-            .find(|l| l.has_locks() && l.employee.as_deref().map(str::trim) == Some(name))
+            .find(|l| l.has_locks() && name_of(l).as_deref() == Some(name.as_str()))
         else {
             continue;
         };
-        let was = before.cells();
-        let now: Vec<String> = line.cells().into_iter().map(str::to_string).collect();
-        let kept = |day: usize| {
-            was.get(day)
-                .is_some_and(|w| now.get(day).is_some_and(|n| n == w))
-        };
-        let all_kept = (0..now.len()).all(|day| !before.is_locked(day) || kept(day));
+        let days = line.cells().len();
+        let all_kept = (0..days).all(|day| !before.is_locked(day) || kept_day(before, line, day));
         let locked_days: Vec<u32> = before
             .locked_days
             .iter()
             .copied()
-            .filter(|&day| kept(day as usize - 1))
+            .filter(|&day| kept_day(before, line, day as usize - 1))
             .collect();
         line.locked = before.locked && all_kept;
         line.locked_days = if line.locked { Vec::new() } else { locked_days };
+    }
+    // Locked lines whose holder has no line now, matched by their locked days.
+    let mut unmatched: Vec<&RotaLine> = old
+        .lines
+        .iter()
+        .filter(|l| l.has_locks() && name_of(l).is_none_or(|n| !new_names.contains(&n)))
+        .collect();
+    for line in new.lines.iter_mut().filter(|l| name_of(l).is_none()) {
+        let days = line.cells().len();
+        let Some(at) = unmatched.iter().position(|before| {
+            before.cells().len() == days
+                && (0..days).all(|day| !before.is_locked(day) || kept_day(before, line, day))
+        }) else {
+            continue;
+        };
+        let before = unmatched.remove(at);
+        line.locked = before.locked;
+        line.locked_days = before.locked_days.clone();
     }
 }
 

@@ -993,4 +993,6 @@ fn interchangeable(a: &LineSpec, b: &LineSpec) -> bool {
         && a.family == b.family
         && a.weekend_group == b.weekend_group
         && a.qualification == b.qualification
+        && a.locked.is_empty()
+        && b.locked.is_empty()
 }

@@ -12,7 +12,7 @@ use super::neighbourhood::{
 use super::run::{RunStatus, SolveControl, run_model, trace};
 use super::{
     QualityPhase, SolveReport, SolveStatus, Target, TargetReport, TodayLevel, find_rota_for,
-    lines_from_cells, qualify, quality, repair, set_objective, smallest_line_hours,
+    lines_from_cells, locks, qualify, quality, repair, set_objective, smallest_line_hours,
 };
 use crate::calc;
 use crate::model::Scenario;
@@ -88,36 +88,11 @@ pub(crate) fn today_lines(
 
 /// The days of `employee`'s line in the saved proposal that the planner locked, with what they
 /// must stay.
-pub(crate) fn locked_days(
-    scenario: &Scenario,
-    instance: &Instance,
-    employee: &str,
-) -> Vec<(usize, Locked)> {
-    let Some(line) = scenario.proposal.as_ref().and_then(|p| {
-        p.rota
-            .lines
-            .iter()
-            .find(|l| l.has_locks() && l.employee.as_deref().map(str::trim) == Some(employee))
-    }) else {
-        return Vec::new();
-    };
-    line.cells()
-        .iter()
-        .enumerate()
-        .filter(|&(day, _)| day < instance.days && line.is_locked(day))
-        .map(|(day, &code)| {
-            let locked = if code == crate::model::OFF {
-                Locked::Off
-            } else {
-                instance
-                    .shifts
-                    .iter()
-                    .position(|s| s.code == code)
-                    .map_or(Locked::Unplannable, Locked::Shift)
-            };
-            (day, locked)
-        })
-        .collect()
+fn locked_days(scenario: &Scenario, instance: &Instance, employee: &str) -> Vec<(usize, Locked)> {
+    locks::locked_lines(scenario)
+        .into_iter()
+        .find(|(_, l)| l.employee.as_deref().map(str::trim) == Some(employee))
+        .map_or(Vec::new(), |(_, line)| locks::locked_days(instance, line))
 }
 
 /// When the bounds need more heads than today's staff and the hours today's positions leave open
@@ -628,7 +603,7 @@ fn first_rota(
             let Holder::Employee(index) = lines[l].holder else {
                 continue;
             };
-            if line_alone_impossible(instance, &lines[l], &[], control, started, remaining) {
+            if locks::line_alone_impossible(instance, &lines[l], &[], control, started, remaining) {
                 let employee = &scenario.staff[index];
                 report.diagnosis.push(Diagnosis::PositionImpossible {
                     employee: employee.name.trim().to_string(),
@@ -652,8 +627,7 @@ fn first_rota(
     Some(repaired.cells)
 }
 
-/// Why there is no rota when lines are locked: a locked line that breaks a rule on its own (and
-/// which rule), or, when a rota exists without the locks, the locks together.
+/// Why there is no rota when lines are locked ([`locks::diagnose`]), the lines by their holders.
 fn diagnose_locks(
     scenario: &Scenario,
     instance: &Instance,
@@ -663,87 +637,22 @@ fn diagnose_locks(
     started: Instant,
     remaining: &dyn Fn() -> f64,
 ) {
-    let locked: Vec<usize> = (0..lines.len())
-        .filter(|&l| !lines[l].locked.is_empty())
-        .collect();
-    let name = |l: usize| match lines[l].holder {
-        Holder::Employee(index) => scenario.staff[index].name.trim().to_string(),
-        _ => String::new(),
-    };
-    if locked.is_empty() || report.status == SolveStatus::Cancelled {
-        return;
-    }
-    for &l in &locked {
-        if line_alone_impossible(instance, &lines[l], &[], control, started, remaining) {
-            // The one rule, or the two, that the locked days break.
-            let holds = |relaxed: &[RuleFamily]| {
-                !line_alone_impossible(instance, &lines[l], relaxed, control, started, remaining)
-            };
-            let families = RuleFamily::ALL;
-            let rules = families
-                .iter()
-                .find(|&&a| holds(&[a]))
-                .map(|&a| vec![a])
-                .or_else(|| {
-                    families.iter().enumerate().find_map(|(i, &a)| {
-                        families[i + 1..]
-                            .iter()
-                            .find(|&&b| holds(&[a, b]))
-                            .map(|&b| vec![a, b])
-                    })
-                })
-                .unwrap_or_default();
-            report.status = SolveStatus::Infeasible;
-            report.diagnosis = vec![Diagnosis::LockBreaksRule {
-                employee: name(l),
-                rules,
-                values: RuleValues::of(scenario),
-            }];
-            return;
+    let label = |l: usize| match lines[l].holder {
+        Holder::Employee(index) => {
+            locks::LockedLine::Employee(scenario.staff[index].name.trim().to_string())
         }
-    }
-    if report.status != SolveStatus::Infeasible {
-        return;
-    }
-    let unlocked: Vec<LineSpec> = lines
-        .iter()
-        .map(|l| LineSpec {
-            locked: Vec::new(),
-            ..l.clone()
-        })
-        .collect();
-    let seconds = remaining().clamp(0.0, 5.0);
-    if let (_, Some(_)) = find_rota_for(
+        _ => locks::LockedLine::Employee(String::new()),
+    };
+    locks::diagnose(
         instance,
-        &unlocked,
-        Goal::AnyRota,
-        seconds,
+        lines,
+        &label,
+        RuleValues::of(scenario),
+        report,
         control,
         started,
-    ) {
-        report.diagnosis = vec![Diagnosis::LocksBlockTheNeeds {
-            employees: locked.iter().map(|&l| name(l)).collect(),
-        }];
-    }
-}
-
-/// Whether HiGHS proves that `spec` cannot hold its hours within the rules even with nothing
-/// else to cover (its position is beyond what the rules and the person's restrictions allow).
-fn line_alone_impossible(
-    instance: &Instance,
-    spec: &LineSpec,
-    relaxed: &[RuleFamily],
-    control: &SolveControl,
-    started: Instant,
-    remaining: &dyn Fn() -> f64,
-) -> bool {
-    let mut alone = instance.clone();
-    alone.coverage_exact = false;
-    alone.need_by_day = Some(vec![vec![0; instance.shifts.len()]; instance.days]);
-    alone.qualified_need_by_day = Some(vec![vec![0; instance.days]; instance.qualified_need.len()]);
-    let built = model::build(&alone, std::slice::from_ref(spec), Goal::AnyRota, relaxed);
-    let seconds = remaining().min(0.5);
-    run_model(built, seconds, Some(0.0), None, control, started).status == RunStatus::Infeasible
+        remaining,
+    );
 }
 
 /// Whether the repair's lines keep today's position as a hard floor.
