@@ -480,57 +480,58 @@ fn ideal_mode_ignores_todays_staff() {
 
 #[test]
 fn the_quality_phase_halves_the_score_and_keeps_the_structure() {
-    let scenario = example("solsiden.ron");
-    let options = SolveOptions {
-        mode: SolveMode::Ideal,
-        time_limit_seconds: 60.0,
-        quality_seconds: 10.0,
-    };
-    let report = solve(&scenario, &options, &SolveControl::default());
-    assert_eq!(
-        report.status,
-        SolveStatus::Optimal,
-        "{:?}",
-        report.diagnosis
-    );
-    assert_eq!(report.lines.len(), 30);
-    assert_coverage_met(&scenario, &report);
-    assert_no_breach(&scenario, &report);
-    let phase = report.quality_phase.as_ref().expect("the phase ran");
-    let before = heltid::calc::rota_quality(&scenario, &phase.cells_before);
-    let cells: Vec<Vec<String>> = report.lines.iter().map(|l| l.cells.clone()).collect();
-    let after = heltid::calc::rota_quality(&scenario, &cells);
-    assert!(
-        after.score() <= before.score() / 2.0,
-        "{} → {}",
-        before.score(),
-        after.score()
-    );
-    assert!(after.singles_per_line_per_6_weeks() < before.singles_per_line_per_6_weeks() / 2.0);
-    // The issue's targets are ≤ 1.5 singles per line per 6 weeks and ≤ 10 h spread; alone on this
-    // machine the phase reaches 1.0 and 9.6 h (the note has the numbers). The search is bounded
-    // by time, and tests run side by side, so the test asks for a margin.
-    assert!(
-        after.singles_per_line_per_6_weeks() <= 2.0,
-        "{}",
-        after.singles_per_line_per_6_weeks()
-    );
-    assert!(
-        after.average_week_spread() <= before.average_week_spread() / 2.0,
-        "{} → {}",
-        before.average_week_spread(),
-        after.average_week_spread()
-    );
-    // Positions are the structure's: the same sizes before and after the phase.
-    let sizes = |lines: &[Vec<String>]| {
-        let mut hours: Vec<i64> = lines
-            .iter()
-            .map(|l| l.iter().filter(|c| *c != OFF).count() as i64)
-            .collect();
-        hours.sort_unstable();
-        hours
-    };
-    assert_eq!(sizes(&phase.cells_before), sizes(&cells));
+    for (name, heads) in [("solsiden.ron", 30), ("solsiden_langvakt.ron", 21)] {
+        let scenario = example(name);
+        let options = SolveOptions {
+            mode: SolveMode::Ideal,
+            time_limit_seconds: 60.0,
+            quality_seconds: 10.0,
+        };
+        let report = solve(&scenario, &options, &SolveControl::default());
+        assert_eq!(
+            report.status,
+            SolveStatus::Optimal,
+            "{name}: {:?}",
+            report.diagnosis
+        );
+        assert_eq!(report.lines.len(), heads, "{name}");
+        assert_coverage_met(&scenario, &report);
+        assert_no_breach(&scenario, &report);
+        let phase = report.quality_phase.as_ref().expect("the phase ran");
+        let before = heltid::calc::rota_quality(&scenario, &phase.cells_before);
+        let cells: Vec<Vec<String>> = report.lines.iter().map(|l| l.cells.clone()).collect();
+        let after = heltid::calc::rota_quality(&scenario, &cells);
+        assert!(
+            after.score() <= before.score() / 2.0,
+            "{name}: {} → {}",
+            before.score(),
+            after.score()
+        );
+        // The issue's targets. Alone on this machine the phase reaches 0.1 singles and 7.1 h on
+        // Solsiden, 1.1 and 9.0 h on Solsiden langvakt, and the same with 3 s instead of 10
+        // (the swaps, not the time-bound HiGHS steps, get there).
+        assert!(
+            after.singles_per_line_per_6_weeks() <= 1.5,
+            "{name}: {}",
+            after.singles_per_line_per_6_weeks()
+        );
+        assert!(
+            after.average_week_spread() <= 10.0,
+            "{name}: {} → {}",
+            before.average_week_spread(),
+            after.average_week_spread()
+        );
+        // Positions are the structure's: the same sizes before and after the phase.
+        let sizes = |lines: &[Vec<String>]| {
+            let mut hours: Vec<i64> = lines
+                .iter()
+                .map(|l| l.iter().filter(|c| *c != OFF).count() as i64)
+                .collect();
+            hours.sort_unstable();
+            hours
+        };
+        assert_eq!(sizes(&phase.cells_before), sizes(&cells), "{name}");
+    }
 }
 
 /// Issue 12, finding 6: a 1-week cycle at every weekend. The cycle repeats, so a worked Sunday is

@@ -10,6 +10,7 @@ mod bound;
 mod diagnose;
 mod ideal;
 mod instance;
+mod line_rules;
 pub mod locks;
 pub mod model;
 mod neighbourhood;
@@ -18,6 +19,7 @@ mod quality;
 mod repair;
 mod rotating;
 pub mod run;
+mod swaps;
 mod targets;
 mod today;
 
