@@ -13,7 +13,7 @@ use super::line_rules::line_allowed;
 use super::model::{Holder, LineSpec};
 use super::neighbourhood::{Cells, Random};
 use super::run::SolveControl;
-use crate::model::Qualification;
+use crate::model::{Qualification, SATURDAY, SUNDAY};
 use std::time::Instant;
 
 /// Whether line `l` counts for a qualified need at `level`: its holder's qualification, or any
@@ -25,23 +25,22 @@ fn holds(lines: &[LineSpec], l: usize, level: Qualification) -> bool {
     }
 }
 
-/// Whether every qualified need of shift `s` on `day` stays covered when line `from` hands it
-/// to line `to`.
-fn qualified_still_covered(
+/// Whether every qualified need of shift `s` on `day` is covered in `cells`.
+fn qualified_covered(
     instance: &Instance,
     lines: &[LineSpec],
     cells: &Cells,
-    (day, s): (usize, usize),
-    (from, to): (usize, usize),
+    day: usize,
+    s: usize,
 ) -> bool {
     instance
         .qualified_need
         .iter()
         .enumerate()
-        .filter(|(_, (shift, level, _))| *shift == s && !holds(lines, to, *level))
+        .filter(|(_, (shift, _, _))| *shift == s)
         .all(|(entry, &(_, level, _))| {
             let covered = (0..cells.len())
-                .filter(|&l| l != from && cells[l][day] == Some(s) && holds(lines, l, level))
+                .filter(|&l| cells[l][day] == Some(s) && holds(lines, l, level))
                 .count() as u32;
             covered >= instance.qualified_need_on(entry, day)
         })
@@ -81,6 +80,7 @@ pub(super) fn polish(
     let count = cells.len();
     let days = instance.days;
     let mut score: Vec<f64> = cells.iter().map(|l| line_score(l)).collect();
+    let mut uneven: Vec<f64> = cells.iter().map(|l| unevenness(instance, l)).collect();
     let same_hours =
         |a: usize, b: usize| (instance.shifts[a].hours - instance.shifts[b].hours).abs() < 1e-9;
     let mut random = Random(0x2545_f491_4f6c_dd1d);
@@ -111,44 +111,41 @@ pub(super) fn polish(
                         if change.iter().any(|&(l, d, _)| locked(&lines[l], d)) {
                             continue;
                         }
-                        let (mut line_a, mut line_b) = (cells[a].clone(), cells[b].clone());
+                        // Tried in place, and put back unless kept.
+                        let old: Vec<Option<usize>> =
+                            change.iter().map(|&(l, d, _)| cells[l][d]).collect();
                         for &(l, d, cell) in &change {
-                            if l == a {
-                                line_a[d] = cell;
-                            } else {
-                                line_b[d] = cell;
-                            }
+                            cells[l][d] = cell;
                         }
                         // Lower score first; at the same score, more even weeks (a step
                         // toward a lower spread that does not move the largest week yet).
-                        let after = line_score(&line_a) + line_score(&line_b);
-                        let gain = score[a] + score[b] - after;
-                        let evener = unevenness(instance, &line_a) + unevenness(instance, &line_b)
-                            < unevenness(instance, &cells[a]) + unevenness(instance, &cells[b])
-                                - 1e-9;
-                        if gain < -1e-9 || (gain <= 1e-9 && !evener) {
-                            continue;
-                        }
+                        let (after_a, after_b) = (line_score(&cells[a]), line_score(&cells[b]));
+                        let gain = score[a] + score[b] - after_a - after_b;
+                        let better = gain > 1e-9
+                            || (gain >= -1e-9
+                                && unevenness(instance, &cells[a])
+                                    + unevenness(instance, &cells[b])
+                                    < uneven[a] + uneven[b] - 1e-9);
                         // Each shift that changes hands keeps its qualified need covered.
-                        let handed = change.iter().filter_map(|&(l, d, cell)| {
-                            let s = cell?;
-                            let from = if l == a { b } else { a };
-                            Some(((d, s), (from, l)))
-                        });
-                        let covered = handed.into_iter().all(|(at, pair)| {
-                            qualified_still_covered(instance, lines, &cells, at, pair)
-                        });
-                        if covered
-                            && line_allowed(instance, &lines[a], &line_a)
-                            && line_allowed(instance, &lines[b], &line_b)
-                        {
-                            score[a] = line_score(&line_a);
-                            score[b] = line_score(&line_b);
-                            cells[a] = line_a;
-                            cells[b] = line_b;
+                        let kept = better
+                            && change.iter().all(|&(_, d, cell)| {
+                                cell.is_none_or(|s| {
+                                    qualified_covered(instance, lines, &cells, d, s)
+                                })
+                            })
+                            && line_allowed(instance, &lines[a], &cells[a])
+                            && line_allowed(instance, &lines[b], &cells[b]);
+                        if kept {
+                            score[a] = after_a;
+                            score[b] = after_b;
+                            uneven[a] = unevenness(instance, &cells[a]);
+                            uneven[b] = unevenness(instance, &cells[b]);
                             swaps += 1;
                             improved = true;
                             continue 'days;
+                        }
+                        for (&(l, d, _), cell) in change.iter().zip(old) {
+                            cells[l][d] = cell;
                         }
                     }
                 }
@@ -161,8 +158,9 @@ pub(super) fn polish(
 }
 
 /// The swaps between lines `a` and `b` that start on day `d1`, each as the cells it sets:
-/// exchanging two shifts of the same length that day, or `a`'s shift that day for one of the
-/// same length that `b` works on a day `a` is off (or the other way round).
+/// exchanging two shifts of the same length that day; or `a`'s shift that day for one of the
+/// same length that `b` works on a day `a` is off. With whole weekends a Saturday goes with its
+/// Sunday: `a`'s weekend for one of `b`'s in another week, shift lengths matching day by day.
 fn candidate_swaps(
     instance: &Instance,
     cells: &Cells,
@@ -173,26 +171,162 @@ fn candidate_swaps(
 ) -> Vec<Vec<(usize, usize, Option<usize>)>> {
     let days = instance.days;
     let mut found = Vec::new();
-    match (cells[a][d1], cells[b][d1]) {
-        (Some(s), Some(t)) if s != t && same_hours(s, t) => {
-            found.push(vec![(a, d1, Some(t)), (b, d1, Some(s))]);
+    if let (Some(s), Some(t)) = (cells[a][d1], cells[b][d1])
+        && s != t
+        && same_hours(s, t)
+    {
+        found.push(vec![(a, d1, Some(t)), (b, d1, Some(s))]);
+    }
+    let weekend = instance.whole_weekends && matches!(d1 % 7, SATURDAY | SUNDAY);
+    // The days that move together: the weekend from its Saturday, else the day.
+    let unit = |first: usize| -> Vec<usize> {
+        if weekend {
+            vec![first, first + 1]
+        } else {
+            vec![first]
         }
-        // `a` works, `b` is off: b takes it, a takes back one of b's of the same length.
-        (Some(s), None) => {
-            for d2 in (0..days).filter(|&d| d != d1) {
-                if let (None, Some(t)) = (cells[a][d2], cells[b][d2])
-                    && same_hours(s, t)
-                {
-                    found.push(vec![
-                        (a, d1, None),
-                        (b, d1, Some(s)),
-                        (a, d2, Some(t)),
-                        (b, d2, None),
-                    ]);
-                }
+    };
+    if weekend && d1 % 7 == SUNDAY {
+        return found;
+    }
+    let gives = unit(d1);
+    if !gives
+        .iter()
+        .all(|&d| cells[a][d].is_some() && cells[b][d].is_none())
+    {
+        return found;
+    }
+    let takes_from: Vec<usize> = if weekend {
+        (0..instance.weeks)
+            .map(|week| week * 7 + SATURDAY)
+            .filter(|&d| d != d1)
+            .collect()
+    } else {
+        let weekend_day = |d: usize| matches!(d % 7, SATURDAY | SUNDAY);
+        (0..days)
+            .filter(|&d| d != d1 && !(instance.whole_weekends && weekend_day(d)))
+            .collect()
+    };
+    for d2 in takes_from {
+        let takes = unit(d2);
+        let matches = gives.iter().zip(&takes).all(|(&g, &t)| {
+            cells[a][t].is_none()
+                && cells[b][t].is_some_and(|back| cells[a][g].is_some_and(|s| same_hours(s, back)))
+        });
+        if matches {
+            let mut change = Vec::with_capacity(4 * gives.len());
+            for (&g, &t) in gives.iter().zip(&takes) {
+                change.extend([
+                    (a, g, None),
+                    (b, g, cells[a][g]),
+                    (a, t, cells[b][t]),
+                    (b, t, None),
+                ]);
             }
+            found.push(change);
         }
-        _ => {}
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::model::ShiftFamily;
+
+    fn solsiden() -> Instance {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/solsiden.ron");
+        Instance::new(&crate::io::load_scenario(&path).unwrap())
+    }
+
+    fn ideal_line(instance: &Instance) -> LineSpec {
+        LineSpec {
+            holder: Holder::Ideal,
+            family: ShiftFamily::Any,
+            weekend_group: None,
+            min_hours: 0.0,
+            max_hours: instance.full_time_cycle_hours(),
+            wanted_hours: None,
+            qualification: None,
+            soft_hours: None,
+            locked: Vec::new(),
+        }
+    }
+
+    /// The shifts worked on each day, whoever works them.
+    fn worked_per_day(cells: &Cells) -> Vec<Vec<usize>> {
+        (0..cells[0].len())
+            .map(|d| {
+                let mut day: Vec<usize> = cells.iter().filter_map(|l| l[d]).collect();
+                day.sort_unstable();
+                day
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_lines_of_single_shifts_become_blocks_with_the_same_hours_and_coverage() {
+        let instance = solsiden();
+        let day = instance.shifts.iter().position(|s| s.code == "D").unwrap();
+        let lines = vec![ideal_line(&instance), ideal_line(&instance)];
+        // Monday and Wednesday against Tuesday and Thursday: four single shifts and two single
+        // days off.
+        let mut cells: Cells = vec![vec![None; instance.days]; 2];
+        cells[0][0] = Some(day);
+        cells[0][2] = Some(day);
+        cells[1][1] = Some(day);
+        cells[1][3] = Some(day);
+        let score = |line: &[Option<usize>]| {
+            let days = line.len();
+            (0..days)
+                .filter(|&d| {
+                    let works = |d: usize| line[d % days].is_some();
+                    works(d) != works(d + days - 1) && works(d) != works(d + 1)
+                })
+                .count() as f64
+        };
+        let before: f64 = cells.iter().map(|l| score(l)).sum();
+        let (after, swaps) = polish(
+            &instance,
+            &lines,
+            cells.clone(),
+            &score,
+            5.0,
+            &SolveControl::default(),
+        );
+        assert!(swaps >= 1);
+        assert!(after.iter().map(|l| score(l)).sum::<f64>() < before);
+        assert_eq!(worked_per_day(&after), worked_per_day(&cells));
+        for (line, was) in after.iter().zip(&cells) {
+            assert_eq!(line.iter().flatten().count(), was.iter().flatten().count());
+            assert!(line_allowed(&instance, &lines[0], line));
+        }
+    }
+
+    #[test]
+    fn with_whole_weekends_a_weekend_moves_with_both_its_days() {
+        let instance = solsiden();
+        assert!(instance.whole_weekends);
+        let day = instance.shifts.iter().position(|s| s.code == "D").unwrap();
+        let f = instance.weekend_frequency;
+        let mut cells: Cells = vec![vec![None; instance.days]; 2];
+        // Line 0 works the first weekend, line 1 the weekend f weeks later.
+        for d in [SATURDAY, SUNDAY] {
+            cells[0][d] = Some(day);
+            cells[1][7 * f + d] = Some(day);
+        }
+        let same = |_: usize, _: usize| true;
+        let swaps = candidate_swaps(&instance, &cells, 0, 1, SATURDAY, &same);
+        let weekend_swap = swaps.iter().find(|change| change.len() == 8).expect("one");
+        let mut moved = cells.clone();
+        for &(l, d, cell) in weekend_swap {
+            moved[l][d] = cell;
+        }
+        assert_eq!(moved[0][7 * f + SATURDAY], Some(day));
+        assert_eq!(moved[0][7 * f + SUNDAY], Some(day));
+        assert_eq!(moved[1][SATURDAY], Some(day));
+        assert_eq!(moved[1][SUNDAY], Some(day));
+        // A Sunday alone is never offered.
+        assert!(candidate_swaps(&instance, &cells, 0, 1, SUNDAY, &same).is_empty());
+    }
 }
