@@ -11,7 +11,7 @@
 //! while proving that none exists can take minutes). A level is proven when it reaches its bound.
 
 use super::diagnose::RuleValues;
-use super::model::{Holder, LineSpec, Locked, ShiftFamily};
+use super::model::{LineSpec, Locked, ShiftFamily};
 use super::run::{RunStatus, SolveControl};
 use super::{
     Found, QualityPhase, SolveReport, SolveStatus, Target, TargetReport, bound, extract_lines,
@@ -129,15 +129,9 @@ fn ideal_lines(
         .into_iter()
         .enumerate()
         .map(|(l, group)| LineSpec {
-            holder: Holder::Ideal,
-            family,
             weekend_group: group.filter(|_| fixed),
-            min_hours: 0.0,
-            max_hours: instance.full_time_cycle_hours(),
-            wanted_hours: None,
-            qualification: None,
-            soft_hours: None,
             locked: locked.get(l).cloned().unwrap_or_default(),
+            ..LineSpec::ideal(family, instance.full_time_cycle_hours())
         })
         .collect()
 }

@@ -64,6 +64,22 @@ pub enum Locked {
 }
 
 impl LineSpec {
+    /// An ideal-structure line of `family`: up to `max_hours`, no floor, weekend group, wish,
+    /// qualification or lock.
+    pub fn ideal(family: ShiftFamily, max_hours: f64) -> Self {
+        Self {
+            holder: Holder::Ideal,
+            family,
+            weekend_group: None,
+            min_hours: 0.0,
+            max_hours,
+            wanted_hours: None,
+            qualification: None,
+            soft_hours: None,
+            locked: Vec::new(),
+        }
+    }
+
     /// Hours the holder wishes for, within their maximum, when that is more than the line's
     /// minimum (today mode); None when there is no wish to meet.
     pub fn wish(&self) -> Option<f64> {

@@ -240,17 +240,7 @@ mod tests {
     }
 
     fn ideal_line(instance: &Instance) -> LineSpec {
-        LineSpec {
-            holder: Holder::Ideal,
-            family: ShiftFamily::Any,
-            weekend_group: None,
-            min_hours: 0.0,
-            max_hours: instance.full_time_cycle_hours(),
-            wanted_hours: None,
-            qualification: None,
-            soft_hours: None,
-            locked: Vec::new(),
-        }
+        LineSpec::ideal(ShiftFamily::Any, instance.full_time_cycle_hours())
     }
 
     /// The shifts worked on each day, whoever works them.
