@@ -80,10 +80,18 @@ fn line_family(instance: &Instance, families: &[ShiftFamily], line: &RotaLine) -
     if families.len() == 1 {
         return families[0];
     }
-    let night = line
-        .cells()
-        .iter()
-        .any(|&code| instance.shifts.iter().any(|s| s.night && s.code == code));
+    let is_night = |code: &str| instance.shifts.iter().any(|s| s.night && s.code == code);
+    let cells = line.cells();
+    // By its locked shifts; a line with only days off locked by the rest of its days.
+    let locked: Vec<&str> = (0..cells.len())
+        .filter(|&d| line.is_locked(d) && cells[d] != crate::model::OFF)
+        .map(|d| cells[d])
+        .collect();
+    let night = if locked.is_empty() {
+        cells.iter().any(|&code| is_night(code))
+    } else {
+        locked.iter().any(|&code| is_night(code))
+    };
     let family = if night {
         ShiftFamily::NightsOnly
     } else {

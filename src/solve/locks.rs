@@ -63,13 +63,36 @@ pub(super) fn line_alone_impossible(
     started: Instant,
     remaining: &dyn Fn() -> f64,
 ) -> bool {
+    let alone = with_nothing_to_cover(instance);
+    line_alone(&alone, spec, relaxed, control, started, remaining) == Some(false)
+}
+
+/// Whether `spec` has a line of its own within the rules on `alone` (nothing to cover): Some
+/// when HiGHS decides it within half a second, None when it does not.
+fn line_alone(
+    alone: &Instance,
+    spec: &LineSpec,
+    relaxed: &[RuleFamily],
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> Option<bool> {
+    let built = model::build(alone, std::slice::from_ref(spec), Goal::AnyRota, relaxed);
+    let seconds = remaining().min(0.5);
+    match run_model(built, seconds, Some(0.0), None, control, started).status {
+        RunStatus::Infeasible => Some(false),
+        RunStatus::Optimal | RunStatus::Feasible => Some(true),
+        _ => None,
+    }
+}
+
+/// The instance a line faces alone: nothing to cover, at least or qualified.
+fn with_nothing_to_cover(instance: &Instance) -> Instance {
     let mut alone = instance.clone();
     alone.coverage_exact = false;
     alone.need_by_day = Some(vec![vec![0; instance.shifts.len()]; instance.days]);
     alone.qualified_need_by_day = Some(vec![vec![0; instance.days]; instance.qualified_need.len()]);
-    let built = model::build(&alone, std::slice::from_ref(spec), Goal::AnyRota, relaxed);
-    let seconds = remaining().min(0.5);
-    run_model(built, seconds, Some(0.0), None, control, started).status == RunStatus::Infeasible
+    alone
 }
 
 /// A locked line of `lines` (`label` names line `l`) that breaks a rule on its own, with the one
@@ -87,8 +110,18 @@ pub(super) fn lock_breaking_a_rule(
         !lines[l].locked.is_empty()
             && line_alone_impossible(instance, &lines[l], &[], control, started, remaining)
     })?;
-    let holds = |relaxed: &[RuleFamily]| {
-        !line_alone_impossible(instance, &lines[l], relaxed, control, started, remaining)
+    // A rule is named only when every probe before it was decided: one that ran out of time
+    // says nothing.
+    let alone = with_nothing_to_cover(instance);
+    let undecided = std::cell::Cell::new(false);
+    let holds = |relaxed: &[RuleFamily]| match line_alone(
+        &alone, &lines[l], relaxed, control, started, remaining,
+    ) {
+        Some(holds) => holds && !undecided.get(),
+        None => {
+            undecided.set(true);
+            false
+        }
     };
     let families = RuleFamily::ALL;
     let rules = families

@@ -194,7 +194,7 @@ impl SolveReport {
         }
         let mut proposal = self.proposal();
         if let Some(old) = &scenario.proposal {
-            carry_locks(&old.rota, &mut proposal.rota);
+            carry_locks(&old.rota, &mut proposal.rota, self.mode == SolveMode::Ideal);
         }
         scenario.proposal = Some(proposal);
     }
@@ -362,12 +362,11 @@ pub fn solve(scenario: &Scenario, options: &SolveOptions, control: &SolveControl
     report
 }
 
-/// Today's positions in hours per week.
 /// The locks of the old proposal on the new lines: a named line's on the new line of the same
 /// person, with the locked days the new line kept (a solve from today's staff keeps them all);
-/// any other locked line's on a new line without a name that kept every one of its locked days
-/// (the ideal structure keeps locked lines as they are, in its own order).
-fn carry_locks(old: &Rota, new: &mut Rota) {
+/// with `anonymous` (the ideal structure, which keeps locked lines as they are, in its own order)
+/// any other locked line's on a new line without a name that kept every one of its locked days.
+fn carry_locks(old: &Rota, new: &mut Rota, anonymous: bool) {
     let name_of = |line: &RotaLine| line.employee.as_deref().map(str::trim).map(str::to_string);
     let new_names: Vec<String> = new.lines.iter().filter_map(name_of).collect();
     let kept_day = |was: &RotaLine, now: &RotaLine, day: usize| {
@@ -397,12 +396,18 @@ fn carry_locks(old: &Rota, new: &mut Rota) {
         line.locked = before.locked && all_kept;
         line.locked_days = if line.locked { Vec::new() } else { locked_days };
     }
-    // Locked lines whose holder has no line now, matched by their locked days.
+    if !anonymous {
+        return;
+    }
+    // Locked lines whose holder has no line now, matched by their locked days (the most locked
+    // first, so that a line with fewer locks does not take another's match).
+    let locked_count = |l: &RotaLine| (0..l.cells().len()).filter(|&d| l.is_locked(d)).count();
     let mut unmatched: Vec<&RotaLine> = old
         .lines
         .iter()
         .filter(|l| l.has_locks() && name_of(l).is_none_or(|n| !new_names.contains(&n)))
         .collect();
+    unmatched.sort_by_key(|l| std::cmp::Reverse(locked_count(l)));
     for line in new.lines.iter_mut().filter(|l| name_of(l).is_none()) {
         let days = line.cells().len();
         let Some(at) = unmatched.iter().position(|before| {
@@ -417,7 +422,7 @@ fn carry_locks(old: &Rota, new: &mut Rota) {
     }
 }
 
-/// Hours per week today's staff keep at least, in whole shifts: each line is a sum of shifts, so
+/// Today's positions in hours per week: the hours today's staff keep at least, in whole shifts: each line is a sum of shifts, so
 /// a position is kept by the smallest such sum at or above it.
 fn today_staff_weekly_hours(scenario: &Scenario, instance: &Instance) -> f64 {
     today::today_lines(scenario, instance, 0)

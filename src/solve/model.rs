@@ -1,7 +1,7 @@
 //! The MIP: binary x[line, day, shift], one function per constraint family, named after its rule.
 
 use super::instance::{FullTimeDemand, Instance};
-use crate::model::{Qualification, SATURDAY, SUNDAY, ShiftKind};
+use crate::model::{FRIDAY, Qualification, SATURDAY, SUNDAY, ShiftKind};
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, constraint, variable};
 
 /// Which shifts a line may take.
@@ -720,7 +720,7 @@ fn no_more_night_and_sunday_than_the_need(b: &mut Builder) {
 /// Expression that is ≥ 1 when line l works weekend w (Saturday, Sunday or a counted Friday night).
 fn weekend_cells(b: &Builder, l: usize, week: usize) -> Vec<Variable> {
     let mut cells = Vec::new();
-    for weekday in [4, SATURDAY, SUNDAY] {
+    for weekday in [FRIDAY, SATURDAY, SUNDAY] {
         let d = week * 7 + weekday;
         for s in 0..b.instance.shifts.len() {
             if b.instance.weekend_work[s][weekday] {

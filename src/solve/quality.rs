@@ -99,11 +99,16 @@ pub(super) fn improve(
             started,
             &format!("quality: {swaps} swaps, score {:.1}", total(&cells)),
         );
-        if left() <= 0.1 || control.is_cancelled() || total(&cells) <= 1e-9 {
+        if left() <= 0.1 || control.is_cancelled() || total(&cells) <= 1e-9 || cells.len() < 2 {
             break;
         }
         let round = left().min((seconds * HIGHS_ROUND_SHARE).max(1.0));
+        let before = total(&cells);
         cells = steps.run(cells, round, control, started);
+        // A round of HiGHS steps that found nothing, after swaps that found nothing: done.
+        if swaps == 0 && total(&cells) >= before - 1e-9 {
+            break;
+        }
         trace(
             started,
             &format!("quality: HiGHS steps, score {:.1}", total(&cells)),

@@ -641,7 +641,7 @@ fn diagnose_locks(
         Holder::Employee(index) => {
             locks::LockedLine::Employee(scenario.staff[index].name.trim().to_string())
         }
-        _ => locks::LockedLine::Employee(String::new()),
+        _ => locks::LockedLine::Number(l as u32 + 1),
     };
     locks::diagnose(
         instance,
