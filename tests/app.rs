@@ -647,17 +647,68 @@ fn a_rotating_solve_asks_before_changing_the_cycle() {
     assert!(proposal.rota.lines.iter().all(|l| l.cells().len() == 42));
 }
 
-#[test]
-fn lines_say_unmet_wishes_and_full_time_within_the_tolerance() {
+/// The example solved «Fra dagens ansatte» in Forslag, tooltips at once.
+fn solved_from_todays_staff(name: &str, time_limit: f64) -> Harness<'static, HeltidApp> {
     let settings = Settings {
-        time_limit: 5.0,
+        time_limit,
         ..Settings::default()
     };
-    let mut harness = harness(example_with(settings, "solsiden.ron"));
+    let mut harness = harness(example_with(settings, name));
     no_tooltip_delay(&mut harness);
     click(&mut harness, "Forslag");
     click(&mut harness, "Fra dagens ansatte");
     solve_and_wait(&mut harness);
+    harness
+}
+
+#[test]
+fn each_line_is_compared_with_the_line_its_holder_works_today() {
+    let mut harness = solved_from_todays_staff("solsiden_dagens_turnus.ron", 10.0);
+    let scenario = harness.state().scenario().clone();
+    let proposal = scenario.proposal.clone().expect("a proposal");
+    let compared: Vec<(usize, String, bool)> = proposal
+        .rota
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let name = line.employee.clone()?;
+            let cells: Vec<String> = line.cells().into_iter().map(str::to_string).collect();
+            let against = heltid::calc::against_today(&scenario, &name, &cells)?;
+            Some((index, name, against.worse()))
+        })
+        .collect();
+    assert!(compared.len() >= 30, "every employee works a line today");
+    let worse = compared.iter().filter(|(_, _, w)| *w).count();
+    harness.get_by_label(&format!(
+        "Mot dagens turnus: {} av {} linjer er like gode eller bedre å leve med, {worse} verre (pek på linjen for hvorfor).",
+        compared.len() - worse,
+        compared.len()
+    ));
+    // A line says how it compares, and a worse one says in what (among the first rows: the
+    // grid draws only the rows in view).
+    let in_view: Vec<&(usize, String, bool)> =
+        compared.iter().filter(|(i, _, _)| *i < 12).collect();
+    let (index, name, worse) = in_view
+        .iter()
+        .find(|(_, _, w)| *w)
+        .or(in_view.first())
+        .map(|&c| c.clone())
+        .unwrap();
+    harness
+        .get_by_label_contains(&format!("{} {name}", index + 1))
+        .hover();
+    harness.run();
+    if worse {
+        harness.get_by_label_contains("Mot dagens linje: verre å leve med");
+    } else {
+        harness.get_by_label_contains("Mot dagens linje: like god eller bedre");
+    }
+}
+
+#[test]
+fn lines_say_unmet_wishes_and_full_time_within_the_tolerance() {
+    let mut harness = solved_from_todays_staff("solsiden.ron", 5.0);
     let scenario = harness.state().scenario().clone();
     let proposal = scenario.proposal.clone().expect("a proposal");
     let positions = heltid::app::panels::proposal::line_positions(&scenario, &proposal.rota.lines);

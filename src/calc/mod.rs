@@ -10,5 +10,7 @@ pub use bounds::{
     Bounds, WhatIf, bounds, bounds_for, bounds_in_cycle, full_time_hours, hta_424_full_time_hours,
     night_hours, sunday_hours, weekend_bound_heads, weekend_heads, weekly_need_hours, what_if,
 };
-pub use quality::{LineQuality, RotaQuality, line_quality, rhythm, rota_quality};
+pub use quality::{
+    AgainstToday, LineQuality, RotaQuality, against_today, line_quality, rhythm, rota_quality,
+};
 pub use stats::{HISTOGRAM_BINS, PositionStats, histogram_label, position_pct, position_stats};

@@ -168,6 +168,72 @@ impl RotaQuality {
     }
 }
 
+/// A person's proposed line against the line they work today (the file's today's rota), the
+/// counts per 6 weeks so that cycles of different lengths compare.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgainstToday {
+    /// The line today.
+    pub today: LineQuality,
+    /// The proposed line.
+    pub proposed: LineQuality,
+    /// Weeks of today's cycle and of the proposal's.
+    pub weeks: (u32, u32),
+    /// Hours per week today and in the proposal.
+    pub hours_per_week: (f64, f64),
+}
+
+impl AgainstToday {
+    /// `value` of today's line and of the proposed one, per 6 weeks.
+    pub fn per_6_weeks(&self, value: impl Fn(&LineQuality) -> f64) -> (f64, f64) {
+        let per = |q: &LineQuality, weeks: u32| value(q) * 6.0 / f64::from(weeks.max(1));
+        (
+            per(&self.today, self.weeks.0),
+            per(&self.proposed, self.weeks.1),
+        )
+    }
+
+    /// Whether the proposed line scores worse than today's (per 6 weeks).
+    pub fn worse(&self) -> bool {
+        let (today, proposed) = self.per_6_weeks(|q| q.score);
+        proposed > today + 1e-9
+    }
+}
+
+/// `employee`'s proposed line (`proposed`, shift codes) against their line in the file's
+/// today's rota; None when there is no such line.
+pub fn against_today(
+    scenario: &Scenario,
+    employee: &str,
+    proposed: &[String],
+) -> Option<AgainstToday> {
+    let today = scenario
+        .today
+        .as_ref()?
+        .lines
+        .iter()
+        .find(|l| l.employee.as_deref().map(str::trim) == Some(employee.trim()))?;
+    let today: Vec<String> = today.cells().into_iter().map(str::to_string).collect();
+    let hours_per_week = |cells: &[String]| {
+        let hours: f64 = cells
+            .iter()
+            .filter_map(|code| {
+                scenario
+                    .shifts
+                    .iter()
+                    .find(|s| s.code.trim() == code.trim())
+            })
+            .map(ShiftType::hours)
+            .sum();
+        hours / (cells.len() / 7).max(1) as f64
+    };
+    Some(AgainstToday {
+        today: line_quality(scenario, &today),
+        proposed: line_quality(scenario, proposed),
+        weeks: ((today.len() / 7) as u32, (proposed.len() / 7) as u32),
+        hours_per_week: (hours_per_week(&today), hours_per_week(proposed)),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,15 @@
 //! Line quality in words: for one line (a tooltip, an export row) and for a whole rota.
 
 use super::Language;
-use crate::calc::{LineQuality, RotaQuality};
+use crate::calc::{AgainstToday, LineQuality, RotaQuality};
+
+/// A line-quality measure in words: bokmål, English, its value, its unit (empty for a count).
+type Measure = (
+    &'static str,
+    &'static str,
+    fn(&LineQuality) -> f64,
+    &'static str,
+);
 
 impl Language {
     /// "Linjekvalitet: 2 enkeltvakter, 1 enkeltfridag, ukene 15–37,5 t (spredning 22,5 t), …".
@@ -51,6 +59,131 @@ impl Language {
                 "Line quality: {} single shifts and single days off per line per 6 weeks · weekly spread {} h on average · {backward} backward rotations.",
                 n(quality.singles_per_line_per_6_weeks()),
                 n(quality.average_week_spread())
+            ),
+        }
+    }
+
+    /// A person's proposed line against the line they work today: better, or worse in which
+    /// measures and with what hours (per 6 weeks, as planners count).
+    pub fn against_today(self, against: &AgainstToday) -> String {
+        let n = |value: f64| self.number(value, 1);
+        let nb = self == Language::Bokmal;
+        let (score_today, score_proposed) = against.per_6_weeks(|q| q.score);
+        let measures: [Measure; 7] = [
+            (
+                "enkeltvakter",
+                "single shifts",
+                |q| f64::from(q.single_work_days),
+                "",
+            ),
+            (
+                "enkeltfridager",
+                "single days off",
+                |q| f64::from(q.single_days_off),
+                "",
+            ),
+            (
+                "skifter mellom dag, kveld og natt",
+                "changes between day, evening and night",
+                |q| f64::from(q.kind_changes),
+                "",
+            ),
+            (
+                "bakoverrotasjoner",
+                "backward rotations",
+                |q| f64::from(q.backward_rotations),
+                "",
+            ),
+            (
+                "lange arbeidsperioder",
+                "long work blocks",
+                |q| f64::from(q.long_blocks),
+                "",
+            ),
+            (
+                "delte helger",
+                "split weekends",
+                |q| f64::from(q.split_weekends),
+                "",
+            ),
+            (
+                "ukespredning",
+                "weekly spread",
+                |q| q.week_hours_spread,
+                " t",
+            ),
+        ];
+        let worse: Vec<String> = measures
+            .iter()
+            .filter_map(|&(name_nb, name_en, value, unit)| {
+                // The spread is hours in a week; the counts are per 6 weeks.
+                let (today, proposed) = if unit.is_empty() {
+                    against.per_6_weeks(value)
+                } else {
+                    (value(&against.today), value(&against.proposed))
+                };
+                let unit = if nb || unit.is_empty() { unit } else { " h" };
+                (proposed > today + 1e-9).then(|| {
+                    if nb {
+                        format!("{name_nb} fra {}{unit} til {}{unit}", n(today), n(proposed))
+                    } else {
+                        format!("{name_en} from {}{unit} to {}{unit}", n(today), n(proposed))
+                    }
+                })
+            })
+            .collect();
+        let (hours_today, hours_proposed) = against.hours_per_week;
+        let hours = if (hours_proposed - hours_today).abs() < 0.05 {
+            self.pick(
+                "Timene er de samme som i dag; resten av turnusen bestemmer hvor vaktene kan ligge.",
+                "The hours are the same as today; the rest of the rota decides where the shifts can go.",
+            )
+            .to_string()
+        } else if nb {
+            format!(
+                "Linjen har {} t i uka mot {} t i dag: {} vakter å legge.",
+                n(hours_proposed),
+                n(hours_today),
+                if hours_proposed > hours_today {
+                    "flere"
+                } else {
+                    "færre"
+                }
+            )
+        } else {
+            format!(
+                "The line has {} h a week against {} h today: {} shifts to place.",
+                n(hours_proposed),
+                n(hours_today),
+                if hours_proposed > hours_today {
+                    "more"
+                } else {
+                    "fewer"
+                }
+            )
+        };
+        match (nb, against.worse()) {
+            (true, false) => format!(
+                "Mot dagens linje: like god eller bedre å leve med (poeng per 6 uker: {} i dag, {} her).",
+                n(score_today),
+                n(score_proposed)
+            ),
+            (false, false) => format!(
+                "Against today's line: as good or better to live with (score per 6 weeks: {} today, {} here).",
+                n(score_today),
+                n(score_proposed)
+            ),
+            (true, true) => format!(
+                "Mot dagens linje: verre å leve med (poeng per 6 uker: {} i dag, {} her); verre er {}. {hours}",
+                n(score_today),
+                n(score_proposed),
+                worse.join(", ")
+            ),
+            (false, true) => format!(
+                "Against today's line: worse to live with (score per 6 weeks: {} today, {} here); worse are {}. {hours}",
+                n(score_today),
+                n(score_proposed),
+                worse.join(", ")
             ),
         }
     }

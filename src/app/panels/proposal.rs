@@ -288,6 +288,8 @@ struct LineLabel {
     hover: Vec<String>,
     /// The line has a violation that is not at a day (shown in red).
     problem: bool,
+    /// Against the person's line in today's rota: Some(worse to live with), None without one.
+    worse_than_today: Option<bool>,
 }
 
 /// The labels of `lines`: number, holder, size; full time within the tolerance and every unmet
@@ -297,6 +299,7 @@ fn line_labels(
     lines: &[RotaLine],
     violations: &[Violation],
     report: Option<&SolveReport>,
+    compare_with_today: bool,
     language: Language,
 ) -> Vec<LineLabel> {
     let t = |nb, en| language.pick(nb, en);
@@ -379,15 +382,46 @@ fn line_labels(
             // Every line says how it is to live with, on hover.
             let cells: Vec<String> = line.cells().into_iter().map(str::to_string).collect();
             hover.push(language.line_quality(&crate::calc::line_quality(scenario, &cells)));
+            // A union representative compares each person's line with the one they work today.
+            let against = line
+                .employee
+                .as_deref()
+                .filter(|_| compare_with_today)
+                .and_then(|name| crate::calc::against_today(scenario, name, &cells));
+            if let Some(against) = &against {
+                hover.push(language.against_today(against));
+            }
             LineLabel {
                 title: format!("{:>2} {who}", index + 1),
                 position: format!("{} %", language.number(position, 1)),
                 note,
                 hover,
                 problem,
+                worse_than_today: against.as_ref().map(crate::calc::AgainstToday::worse),
             }
         })
         .collect()
+}
+
+/// How many people's lines are as good as or better than the ones they work today, and how many
+/// worse (each line says why on hover).
+fn against_today_summary(ui: &mut Ui, labels: &[LineLabel], language: Language) {
+    let compared: Vec<bool> = labels.iter().filter_map(|l| l.worse_than_today).collect();
+    if compared.is_empty() {
+        return;
+    }
+    let worse = compared.iter().filter(|&&w| w).count();
+    let better = compared.len() - worse;
+    ui.label(match language {
+        Language::Bokmal => format!(
+            "Mot dagens turnus: {better} av {} linjer er like gode eller bedre å leve med, {worse} verre (pek på linjen for hvorfor).",
+            compared.len()
+        ),
+        Language::English => format!(
+            "Against today's rota: {better} of {} lines are as good or better to live with, {worse} worse (point at the line for why).",
+            compared.len()
+        ),
+    });
 }
 
 /// "Ukentlig arbeidsfri (AML § 10-8 (2)), brudd: …": the rule's name in the UI language, its
@@ -593,7 +627,14 @@ fn proposal_view(
             }
         }
     }
-    let labels = line_labels(scenario, &rota.lines, &violations, view.report, language);
+    let labels = line_labels(
+        scenario,
+        &rota.lines,
+        &violations,
+        view.report,
+        true,
+        language,
+    );
     let unmet_wishes = labels
         .iter()
         .filter(|l| l.note.as_ref().is_some_and(|(_, c)| *c == colours::WARNING))
@@ -613,6 +654,7 @@ fn proposal_view(
             },
         );
     }
+    against_today_summary(ui, &labels, language);
     // The review sits at the bottom; the grid takes the space between.
     egui::Panel::bottom("review")
         .show_separator_line(true)
@@ -701,7 +743,7 @@ fn read_only_rota(ui: &mut Ui, id: &str, scenario: &Scenario, rota: &Rota, langu
     let violations = check_rota(scenario, rota);
     stats_line(ui, scenario, &rota.lines, language);
     rule_check(ui, &rota.lines, &violations, language);
-    let labels = line_labels(scenario, &rota.lines, &violations, None, language);
+    let labels = line_labels(scenario, &rota.lines, &violations, None, false, language);
     ui.add_space(4.0);
     grid(
         ui,
