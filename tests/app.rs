@@ -672,10 +672,8 @@ fn each_line_is_compared_with_the_line_its_holder_works_today() {
         .iter()
         .enumerate()
         .filter_map(|(index, line)| {
-            let name = line.employee.clone()?;
-            let cells: Vec<String> = line.cells().into_iter().map(str::to_string).collect();
-            let against = heltid::calc::against_today(&scenario, &name, &cells)?;
-            Some((index, name, against.worse()))
+            let against = heltid::calc::against_today(&scenario, line)?;
+            Some((index, line.employee.clone()?, against.worse()))
         })
         .collect();
     assert!(compared.len() >= 30, "every employee works a line today");

@@ -13,4 +13,6 @@ pub use bounds::{
 pub use quality::{
     AgainstToday, LineQuality, RotaQuality, against_today, line_quality, rhythm, rota_quality,
 };
-pub use stats::{HISTOGRAM_BINS, PositionStats, histogram_label, position_pct, position_stats};
+pub use stats::{
+    HISTOGRAM_BINS, PositionStats, histogram_label, line_hours, position_pct, position_stats,
+};

@@ -2,7 +2,7 @@
 //! line over the cycle (which repeats, so the last day is followed by the first) and weighed by
 //! the scenario's [`QualityRules`] into one score. Lower is better; 0 is a line without a flaw.
 
-use crate::model::{OFF, QualityRules, Scenario, ShiftKind, ShiftType};
+use crate::model::{OFF, QualityRules, RotaLine, Scenario, ShiftKind, ShiftType};
 
 /// The flaws of one line.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -199,38 +199,28 @@ impl AgainstToday {
     }
 }
 
-/// `employee`'s proposed line (`proposed`, shift codes) against their line in the file's
-/// today's rota; None when there is no such line.
-pub fn against_today(
-    scenario: &Scenario,
-    employee: &str,
-    proposed: &[String],
-) -> Option<AgainstToday> {
+/// A named proposed line against its holder's line in the file's today's rota; None when it
+/// has no holder or the holder no line today.
+pub fn against_today(scenario: &Scenario, proposed: &RotaLine) -> Option<AgainstToday> {
+    let employee = proposed.employee.as_deref()?.trim();
     let today = scenario
         .today
         .as_ref()?
         .lines
         .iter()
-        .find(|l| l.employee.as_deref().map(str::trim) == Some(employee.trim()))?;
-    let today: Vec<String> = today.cells().into_iter().map(str::to_string).collect();
-    let hours_per_week = |cells: &[String]| {
-        let hours: f64 = cells
-            .iter()
-            .filter_map(|code| {
-                scenario
-                    .shifts
-                    .iter()
-                    .find(|s| s.code.trim() == code.trim())
-            })
-            .map(ShiftType::hours)
-            .sum();
-        hours / (cells.len() / 7).max(1) as f64
+        .find(|l| l.employee.as_deref().map(str::trim) == Some(employee))?;
+    let weeks = |line: &RotaLine| (line.cells().len() / 7) as u32;
+    let hours_per_week =
+        |line: &RotaLine| super::line_hours(scenario, line) / f64::from(weeks(line).max(1));
+    let quality = |line: &RotaLine| {
+        let cells: Vec<String> = line.cells().into_iter().map(str::to_string).collect();
+        line_quality(scenario, &cells)
     };
     Some(AgainstToday {
-        today: line_quality(scenario, &today),
-        proposed: line_quality(scenario, proposed),
-        weeks: ((today.len() / 7) as u32, (proposed.len() / 7) as u32),
-        hours_per_week: (hours_per_week(&today), hours_per_week(proposed)),
+        today: quality(today),
+        proposed: quality(proposed),
+        weeks: (weeks(today), weeks(proposed)),
+        hours_per_week: (hours_per_week(today), hours_per_week(proposed)),
     })
 }
 

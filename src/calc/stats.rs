@@ -1,5 +1,7 @@
 //! Position-size statistics: the whole distribution, not only the mean (DOMAIN.md § 1, E6).
 
+use crate::model::{RotaLine, Scenario};
+
 /// Number of histogram bins: 0–10 %, …, 90–100 %, and full time (100 %).
 pub const HISTOGRAM_BINS: usize = 11;
 
@@ -10,6 +12,15 @@ pub fn position_pct(hours_per_week: f64, full_time_hours: f64) -> f64 {
     } else {
         hours_per_week / full_time_hours * 100.0
     }
+}
+
+/// Hours of a line over the whole cycle.
+pub fn line_hours(scenario: &Scenario, line: &RotaLine) -> f64 {
+    line.cells()
+        .iter()
+        .filter_map(|code| scenario.shifts.iter().find(|s| s.code.trim() == *code))
+        .map(|s| s.hours())
+        .sum()
 }
 
 /// Summary of a set of position sizes.

@@ -36,22 +36,13 @@ impl<'a> RotaView<'a> {
     }
 }
 
-/// Hours of a line over the whole cycle.
-pub fn line_hours(scenario: &Scenario, line: &RotaLine) -> f64 {
-    line.cells()
-        .iter()
-        .filter_map(|code| scenario.shifts.iter().find(|s| s.code.trim() == *code))
-        .map(|s| s.hours())
-        .sum()
-}
-
 /// Position % of every line.
 pub fn line_positions(scenario: &Scenario, lines: &[RotaLine]) -> Vec<f64> {
     let full_time = calc::full_time_hours(scenario);
     let weeks = f64::from(scenario.rota.weeks.max(1));
     lines
         .iter()
-        .map(|l| calc::position_pct(line_hours(scenario, l) / weeks, full_time))
+        .map(|l| calc::position_pct(calc::line_hours(scenario, l) / weeks, full_time))
         .collect()
 }
 

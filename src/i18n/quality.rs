@@ -3,13 +3,26 @@
 use super::Language;
 use crate::calc::{AgainstToday, LineQuality, RotaQuality};
 
-/// A line-quality measure in words: bokmål, English, its value, its unit (empty for a count).
-type Measure = (
-    &'static str,
-    &'static str,
-    fn(&LineQuality) -> f64,
-    &'static str,
-);
+/// A counted flaw of a line in words (bokmål, English) with its count.
+type CountedFlaw = (&'static str, &'static str, fn(&LineQuality) -> u32);
+
+/// The counted flaws of a line.
+const COUNTED_FLAWS: [CountedFlaw; 6] = [
+    ("enkeltvakter", "single shifts", |q| q.single_work_days),
+    ("enkeltfridager", "single days off", |q| q.single_days_off),
+    (
+        "skifter mellom dag, kveld og natt",
+        "changes between day, evening and night",
+        |q| q.kind_changes,
+    ),
+    ("bakoverrotasjoner", "backward rotations", |q| {
+        q.backward_rotations
+    }),
+    ("lange arbeidsperioder", "long work blocks", |q| {
+        q.long_blocks
+    }),
+    ("delte helger", "split weekends", |q| q.split_weekends),
+];
 
 impl Language {
     /// "Linjekvalitet: 2 enkeltvakter, 1 enkeltfridag, ukene 15–37,5 t (spredning 22,5 t), …".
@@ -69,69 +82,31 @@ impl Language {
         let n = |value: f64| self.number(value, 1);
         let nb = self == Language::Bokmal;
         let (score_today, score_proposed) = against.per_6_weeks(|q| q.score);
-        let measures: [Measure; 7] = [
-            (
-                "enkeltvakter",
-                "single shifts",
-                |q| f64::from(q.single_work_days),
-                "",
-            ),
-            (
-                "enkeltfridager",
-                "single days off",
-                |q| f64::from(q.single_days_off),
-                "",
-            ),
-            (
-                "skifter mellom dag, kveld og natt",
-                "changes between day, evening and night",
-                |q| f64::from(q.kind_changes),
-                "",
-            ),
-            (
-                "bakoverrotasjoner",
-                "backward rotations",
-                |q| f64::from(q.backward_rotations),
-                "",
-            ),
-            (
-                "lange arbeidsperioder",
-                "long work blocks",
-                |q| f64::from(q.long_blocks),
-                "",
-            ),
-            (
-                "delte helger",
-                "split weekends",
-                |q| f64::from(q.split_weekends),
-                "",
-            ),
-            (
-                "ukespredning",
-                "weekly spread",
-                |q| q.week_hours_spread,
-                " t",
-            ),
-        ];
-        let worse: Vec<String> = measures
+        let change = |name: &str, today: f64, proposed: f64, unit: &str| {
+            let (from, to) = (self.pick("fra", "from"), self.pick("til", "to"));
+            format!(
+                "{name} {from} {}{unit} {to} {}{unit}",
+                n(today),
+                n(proposed)
+            )
+        };
+        // The counts per 6 weeks; the spread is hours in a week.
+        let mut worse: Vec<String> = COUNTED_FLAWS
             .iter()
-            .filter_map(|&(name_nb, name_en, value, unit)| {
-                // The spread is hours in a week; the counts are per 6 weeks.
-                let (today, proposed) = if unit.is_empty() {
-                    against.per_6_weeks(value)
-                } else {
-                    (value(&against.today), value(&against.proposed))
-                };
-                let unit = if nb || unit.is_empty() { unit } else { " h" };
-                (proposed > today + 1e-9).then(|| {
-                    if nb {
-                        format!("{name_nb} fra {}{unit} til {}{unit}", n(today), n(proposed))
-                    } else {
-                        format!("{name_en} from {}{unit} to {}{unit}", n(today), n(proposed))
-                    }
-                })
+            .filter_map(|&(name_nb, name_en, count)| {
+                let (today, proposed) = against.per_6_weeks(|q| f64::from(count(q)));
+                (proposed > today + 1e-9)
+                    .then(|| change(self.pick(name_nb, name_en), today, proposed, ""))
             })
             .collect();
+        let (today, proposed) = (
+            against.today.week_hours_spread,
+            against.proposed.week_hours_spread,
+        );
+        if proposed > today + 1e-9 {
+            let name = self.pick("ukespredning", "weekly spread");
+            worse.push(change(name, today, proposed, self.pick(" t", " h")));
+        }
         let (hours_today, hours_proposed) = against.hours_per_week;
         let hours = if (hours_proposed - hours_today).abs() < 0.05 {
             self.pick(

@@ -383,11 +383,9 @@ fn line_labels(
             let cells: Vec<String> = line.cells().into_iter().map(str::to_string).collect();
             hover.push(language.line_quality(&crate::calc::line_quality(scenario, &cells)));
             // A union representative compares each person's line with the one they work today.
-            let against = line
-                .employee
-                .as_deref()
-                .filter(|_| compare_with_today)
-                .and_then(|name| crate::calc::against_today(scenario, name, &cells));
+            let against = compare_with_today
+                .then(|| crate::calc::against_today(scenario, line))
+                .flatten();
             if let Some(against) = &against {
                 hover.push(language.against_today(against));
             }
