@@ -80,6 +80,16 @@ impl LineSpec {
         }
     }
 
+    /// Whether the line counts for a qualified need at `level`: its holder's qualification, or
+    /// any for a line whose qualification is chosen after solving (vacancies and ideal lines,
+    /// labelled with what the needs ask, see `qualify`).
+    pub fn holds(&self, level: Qualification) -> bool {
+        match self.qualification {
+            Some(q) => q >= level,
+            None => matches!(self.holder, Holder::Vacancy | Holder::Ideal),
+        }
+    }
+
     /// Hours the holder wishes for, within their maximum, when that is more than the line's
     /// minimum (today mode); None when there is no wish to meet.
     pub fn wish(&self) -> Option<f64> {

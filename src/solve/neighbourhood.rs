@@ -2,9 +2,8 @@
 //! lines are re-planned by HiGHS while the others stay as they are, covering what those leave of
 //! the need. Each step is small enough to solve in a fraction of a second.
 
-use super::model::{Holder, LineSpec, RotaModel};
+use super::model::{LineSpec, RotaModel};
 use super::{Found, Instance};
-use crate::model::Qualification;
 
 /// A rota as shift indices: `cells[line][day]`, None for a day off.
 pub(super) type Cells = Vec<Vec<Option<usize>>>;
@@ -64,16 +63,12 @@ pub(super) fn residual(
                 .collect()
         })
         .collect();
-    let holds = |l: usize, level: Qualification| match lines[l].qualification {
-        Some(q) => q >= level,
-        None => lines[l].holder == Holder::Vacancy,
-    };
     let qualified_need_by_day = (0..instance.qualified_need.len())
         .map(|entry| {
             let (s, level, _) = instance.qualified_need[entry];
             (0..instance.days)
                 .map(|d| {
-                    let covered = working(d, s).filter(|&&l| holds(l, level)).count() as u32;
+                    let covered = working(d, s).filter(|&&l| lines[l].holds(level)).count() as u32;
                     instance.qualified_need_on(entry, d).saturating_sub(covered)
                 })
                 .collect()

@@ -10,20 +10,11 @@
 
 use super::Instance;
 use super::line_rules::line_allowed;
-use super::model::{Holder, LineSpec};
+use super::model::LineSpec;
 use super::neighbourhood::{Cells, Random};
 use super::run::SolveControl;
-use crate::model::{Qualification, SATURDAY, SUNDAY};
+use crate::model::{SATURDAY, SUNDAY};
 use std::time::Instant;
-
-/// Whether line `l` counts for a qualified need at `level`: its holder's qualification, or any
-/// for a line whose qualification is chosen after solving (vacancies, ideal lines).
-fn holds(lines: &[LineSpec], l: usize, level: Qualification) -> bool {
-    match lines[l].qualification {
-        Some(q) => q >= level,
-        None => matches!(lines[l].holder, Holder::Vacancy | Holder::Ideal),
-    }
-}
 
 /// Whether every qualified need of shift `s` on `day` is covered in `cells`.
 fn qualified_covered(
@@ -40,7 +31,7 @@ fn qualified_covered(
         .filter(|(_, (shift, _, _))| *shift == s)
         .all(|(entry, &(_, level, _))| {
             let covered = (0..cells.len())
-                .filter(|&l| cells[l][day] == Some(s) && holds(lines, l, level))
+                .filter(|&l| cells[l][day] == Some(s) && lines[l].holds(level))
                 .count() as u32;
             covered >= instance.qualified_need_on(entry, day)
         })
