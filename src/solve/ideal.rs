@@ -279,16 +279,14 @@ pub(super) fn solve_ideal(
         let family_remaining = || deadline - started.elapsed().as_secs_f64();
         let remaining: &dyn Fn() -> f64 = &family_remaining;
         // The planner's locked lines of this family come first, with their locked days.
-        let family_locks: Vec<(u32, Vec<(usize, Locked)>)> = locked
+        let (numbers, locked_days): (Vec<u32>, Vec<Vec<(usize, Locked)>>) = locked
             .iter()
             .filter(|(_, line)| line_family(instance_all, &families, line) == family)
             .map(|&(number, line)| (number, locks::locked_days(instance, line)))
-            .collect();
-        let locked_days: Vec<Vec<(usize, Locked)>> =
-            family_locks.iter().map(|(_, days)| days.clone()).collect();
-        let label = |l: usize| locks::LockedLine::Number(family_locks[l].0);
-        if !family_locks.is_empty() {
-            let lines = ideal_lines(instance, family, family_locks.len() as u32, &locked_days);
+            .unzip();
+        let label = |l: usize| locks::LockedLine::Number(numbers[l]);
+        if !locked_days.is_empty() {
+            let lines = ideal_lines(instance, family, locked_days.len() as u32, &locked_days);
             if let Some(breaking) = locks::lock_breaking_a_rule(
                 instance,
                 &lines,
@@ -305,7 +303,7 @@ pub(super) fn solve_ideal(
             }
         }
         // Every locked line is a head of its own.
-        let lower = fewest_heads(instance, hours, weekend_heads).max(family_locks.len() as u32);
+        let lower = fewest_heads(instance, hours, weekend_heads).max(locked_days.len() as u32);
         let mut found = None;
         let mut status = SolveStatus::Infeasible;
         // Every head count below `proven_below` is proven impossible.
@@ -366,7 +364,7 @@ pub(super) fn solve_ideal(
             }
         }
         let Some((heads, levels)) = found else {
-            if status == SolveStatus::Infeasible && !family_locks.is_empty() {
+            if status == SolveStatus::Infeasible && !locked_days.is_empty() {
                 let lines = ideal_lines(instance, family, heads.max(lower), &locked_days);
                 report.diagnosis.extend(locks::locks_blocking_the_needs(
                     instance, &lines, &label, control, started, remaining,
