@@ -350,6 +350,7 @@ def mode_stats(records, mode):
     at_bound = sum(1 for r in rs if r.get("outcome") in ANSWERED and r.get("heads") is not None
                    and r.get("heads") == (r.get("arithmetic_bound_heads") or r.get("weekend_bound_heads")))
     verified = [r for r in rs if "verify_breaches" in r]
+    bounded = sum(1 for r in rs if r.get("outcome") in ANSWERED and every_level_bounded(r))
     return {
         "runs": len(rs),
         "answered": count(*ANSWERED),
@@ -365,12 +366,23 @@ def mode_stats(records, mode):
         "max_wall": max(walls) if walls else None,
         "total_wall": sum(walls),
         "at_bound": at_bound,
+        "bounded": bounded,
         "verified": len(verified),
         "verify_runs_with_breaches": sum(1 for r in verified if r["verify_breaches"]),
         "verify_breaches": sum(r["verify_breaches"] for r in verified),
         "verify_failed": sum(1 for r in rs if r.get("verify_error")),
         "build_busy": sum(1 for r in rs if r.get("build_busy")),
     }
+
+
+def every_level_bounded(rec) -> bool:
+    """Each level of the objective proven, or its bound stated: the heads by a proven lower
+    bound, each target by `proven` or a `best_possible` with the reason it was not reached."""
+    heads, lower = rec.get("heads"), rec.get("proven_lower_bound_heads")
+    if not heads or not lower:
+        return False
+    return all(t.get("proven") or (t.get("best_possible") is not None and t.get("explanation"))
+               for t in rec.get("targets") or [])
 
 
 def pct(part, whole) -> str:
@@ -380,7 +392,8 @@ def pct(part, whole) -> str:
 def summary_table(records, modes) -> str:
     rows = [["mode", "runs", "answered (a rota)", "proven optimal", "feasible, not proven",
              "infeasible, diagnosed", "infeasible, no diagnosis", "timeout", "crash / error",
-             "median s", "max s", "median s (answered)", "heads = bound",
+             "every level proven or bounded", "median s", "max s", "median s (answered)",
+             "heads = bound",
              "verify breaches"]]
     for mode in modes:
         s = mode_stats(records, mode)
@@ -391,7 +404,7 @@ def summary_table(records, modes) -> str:
             breaches += f"; verify failed on {s['verify_failed']}"
         rows.append([mode, n, pct(s["answered"], n), pct(s["optimal"], n), s["feasible"],
                      s["infeasible"], s["infeasible_no_diag"], s["timeout"], s["errors"],
-                     fmt_s(s["median"]), fmt_s(s["max"]), fmt_s(s["median_answered"]),
+                     pct(s["bounded"], n), fmt_s(s["median"]), fmt_s(s["max"]), fmt_s(s["median_answered"]),
                      s["at_bound"], breaches])
     return table(rows)
 
@@ -495,6 +508,10 @@ def render(results) -> str:
         "larger of the hours bound ⌈FTE⌉ and the weekend bound, which is f·W when the cycle is a "
         "multiple of f and ⌈W · weeks / ⌊weeks / f⌋⌉ otherwise (a line works at most ⌊weeks / f⌋ "
         "weekends in the cycle). "
+        "\"every level proven or bounded\" counts rotas where each level of the objective is "
+        "proven or has its bound in the report: the heads a proven lower bound, each target "
+        "(minimum position, full time, wishes) proven or its best possible with the reason it "
+        "was not reached. "
         "\"verify breaches\" are breaches found by `heltid verify` on the saved proposal "
         "(the independent checker); they should be 0.",
         "",
