@@ -12,7 +12,8 @@ use super::super::model::{
     Holder, LineSpec, Locked, OVERSTAFFING_COST_PER_HOUR, RotaModel, ShiftFamily, today_weights,
 };
 use super::super::neighbourhood::{Cells, hours_per_line};
-use super::super::run::{RunOptions, RunStatus, SolveControl, run_with};
+use super::super::run::{RunOptions, RunStatus, SolveControl, run_with, trace};
+use super::sums::{LineSums, SumsOf, WholeShiftSums, sums_of};
 use crate::solve::Instance;
 use good_lp::{Expression, ProblemVariables, Variable, constraint, variable};
 use std::time::Instant;
@@ -133,6 +134,26 @@ pub(super) fn today_bound(
             .iter()
             .map(|bound| (bound.level, bound.at_least + tolerance(bound.at_least)))
             .collect();
+        if goal == Some(Level::LargestShortfall) {
+            let share = if i + 1 < goals.len() {
+                left * 0.7
+            } else {
+                left
+            };
+            match least_largest_shortfall(instance, lines, relaxed, &caps, share, control, started)
+            {
+                Bisection::Impossible if i == 0 => return Counts::Impossible,
+                Bisection::Found { bound, hours } => {
+                    target_hours = Some(hours);
+                    found.push(bound);
+                    if bound.proven {
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            break;
+        }
         let built = build(instance, lines, relaxed, goal, &caps);
         let hours_of = built.hours;
         // A later level counts only once this one is proven, so this one gets most of the
@@ -187,6 +208,122 @@ pub(super) fn today_bound(
     }
 }
 
+/// What the bisection on the largest shortfall found.
+enum Bisection {
+    /// The least largest shortfall (proven), or the values it lies between, and the hours per
+    /// line of counts at the upper one.
+    Found {
+        bound: LevelBound,
+        hours: Vec<f64>,
+    },
+    /// No counts at all, whatever the shortfall.
+    Impossible,
+    Unknown,
+}
+
+/// The least largest wish shortfall of the counts, by bisection over the values it can take
+/// (a wish less a sum of whole shifts): each step asks only whether counts exist with every
+/// wish's floor rounded up to whole shifts, which HiGHS decides far sooner than it closes the
+/// min-max's weak LP bound. Two neighbouring values, the lower impossible and the upper
+/// possible, prove the optimum.
+fn least_largest_shortfall(
+    instance: &Instance,
+    lines: &[LineSpec],
+    relaxed: &[Rule],
+    caps: &[(Level, f64)],
+    seconds: f64,
+    control: &SolveControl,
+    started: Instant,
+) -> Bisection {
+    let began = Instant::now();
+    let values = shortfall_values(instance, lines);
+    // values[low..] may be possible; values[high] is, with these hours.
+    let (mut low, mut high) = (0, values.len() - 1);
+    let mut hours = None;
+    let mut probe = high;
+    loop {
+        let left = seconds - began.elapsed().as_secs_f64();
+        if left <= 0.0 || control.is_cancelled() {
+            break;
+        }
+        let steps = ((high - low + 1) as f64).log2().ceil() + 1.0;
+        let mut with_cap = caps.to_vec();
+        with_cap.push((
+            Level::LargestShortfall,
+            values[probe] + tolerance(values[probe]),
+        ));
+        let built = build(instance, lines, relaxed, None, &with_cap);
+        let options = RunOptions {
+            first_solution: true,
+            ..RunOptions::default()
+        };
+        let result = run_with(built.model, left / steps, &options, control, started);
+        trace(
+            started,
+            &format!(
+                "counts: largest shortfall {:.2} h: {:?}",
+                values[probe], result.status
+            ),
+        );
+        match result.status {
+            RunStatus::Optimal | RunStatus::Feasible => {
+                high = probe;
+                hours = Some(line_hours_of(&built.hours, &result.values));
+            }
+            RunStatus::Infeasible if hours.is_none() => return Bisection::Impossible,
+            RunStatus::Infeasible => low = probe + 1,
+            _ => break,
+        }
+        if low >= high {
+            break;
+        }
+        probe = (low + high) / 2;
+    }
+    let Some(hours) = hours else {
+        return Bisection::Unknown;
+    };
+    Bisection::Found {
+        bound: LevelBound {
+            level: Level::LargestShortfall,
+            at_least: values[low.min(high)],
+            proven: low >= high,
+        },
+        hours,
+    }
+}
+
+/// The values the largest wish shortfall can take, in order: none, or a wish less a sum of
+/// whole shifts between the line's floor and the wish.
+fn shortfall_values(instance: &Instance, lines: &[LineSpec]) -> Vec<f64> {
+    let sums = LineSums::new(instance);
+    let mut values = vec![0.0];
+    for line in lines {
+        let Some(wish) = line.wish() else { continue };
+        let of: &[&WholeShiftSums] = match sums_of(instance, line, None) {
+            SumsOf::Nights => &[&sums.nights],
+            SumsOf::Days => &[&sums.days],
+            SumsOf::NightsOrDays => &[&sums.nights, &sums.days],
+            SumsOf::All => &[&sums.all],
+        };
+        for sums in of {
+            values.extend(sums.between(line.min_hours, wish).iter().map(|s| wish - s));
+        }
+        // Under the floor's whole-shift sum no line can be: its shortfall is at most this.
+        values.push((wish - line.min_hours).max(0.0));
+    }
+    values.sort_by(f64::total_cmp);
+    values.dedup_by(|a, b| (*a - *b).abs() <= 1e-6);
+    values
+}
+
+/// Each line's hours in a solution of the counts.
+fn line_hours_of(hours_of: &[LineHours], values: &[f64]) -> Vec<f64> {
+    hours_of
+        .iter()
+        .map(|line| line.iter().map(|&(c, h)| values[c] * h).sum())
+        .collect()
+}
+
 /// What a level's expression in the model exceeds the level by (the need, for over-staffing).
 fn level_offset(instance: &Instance, level: Level) -> f64 {
     match level {
@@ -215,6 +352,9 @@ pub(super) fn counts_exist(
         _ => None,
     }
 }
+
+/// What a rounded floor is lowered by: shift hours are whole minutes, summed in floating point.
+const WHOLE_SHIFT_SLACK: f64 = 1e-4;
 
 /// Slack for comparing a level with its bound (HiGHS's tolerances).
 fn tolerance(value: f64) -> f64 {
@@ -382,6 +522,8 @@ fn build(
     let sum = |cells: &mut dyn Iterator<Item = Option<Variable>>| -> Expression {
         cells.flatten().map(Expression::from).sum()
     };
+    // The night/day choice of a line that may take either, where they are kept apart.
+    let mut nights: Vec<Option<Variable>> = vec![None; lines.len()];
     for (l, line) in lines.iter().enumerate() {
         let line_counts = &count[l];
         // One shift a day, and the days a lock keeps.
@@ -426,6 +568,7 @@ fn build(
         // Night lines and day lines apart.
         if separate && line.family == ShiftFamily::NightsOrDays {
             let (night, _) = columns.add(variable().binary());
+            nights[l] = Some(night);
             for (s, shift) in shifts.iter().enumerate() {
                 for (cell, class) in line_counts[s].iter().zip(&classes) {
                     let Some(cell) = *cell else { continue };
@@ -470,19 +613,43 @@ fn build(
         }
     }
     // Hours per line; a vacancy is used or empty. Each level of the objective is an expression.
+    // A cap on the largest shortfall is a floor under each wish.
+    let largest_cap = caps
+        .iter()
+        .find(|(level, _)| *level == Level::LargestShortfall)
+        .map(|&(_, cap)| cap);
+    let sums = LineSums::new(instance);
     let mut total = Expression::from(0.0);
     let mut vacancies = Expression::from(0.0);
     let (largest, _) = columns.add(variable().min(0.0));
     for (l, line) in lines.iter().enumerate() {
         let line_hours = hours_expressions[l].clone();
+        let floor = match (line.wish(), largest_cap) {
+            (Some(wish), Some(cap)) => line.min_hours.max(wish - cap),
+            _ => line.min_hours,
+        };
+        // Hours are whole shifts: the floor rounded up to the sums the line's shifts can make,
+        // per choice of nights or days. It cuts off the fractions the LP would otherwise use.
+        let rounded = |sums: &WholeShiftSums| {
+            (sums.at_least(floor) - WHOLE_SHIFT_SLACK).min(line.max_hours + 1.0)
+        };
         if line.holder == Holder::Vacancy {
             let (used, _) = columns.add(variable().binary());
+            let least = rounded(&sums.all).max(line.min_hours);
             constraints.push(constraint!(line_hours.clone() <= line.max_hours * used));
-            constraints.push(constraint!(line_hours.clone() >= line.min_hours * used));
+            constraints.push(constraint!(line_hours.clone() >= least * used));
             vacancies += used;
         } else {
             constraints.push(constraint!(line_hours.clone() <= line.max_hours));
-            constraints.push(constraint!(line_hours.clone() >= line.min_hours));
+            constraints.push(match (nights[l], sums_of(instance, line, None)) {
+                (Some(night), _) => {
+                    let (on_nights, on_days) = (rounded(&sums.nights), rounded(&sums.days));
+                    constraint!(line_hours.clone() >= on_days + (on_nights - on_days) * night)
+                }
+                (None, SumsOf::Nights) => constraint!(line_hours.clone() >= rounded(&sums.nights)),
+                (None, SumsOf::Days) => constraint!(line_hours.clone() >= rounded(&sums.days)),
+                (None, _) => constraint!(line_hours.clone() >= rounded(&sums.all)),
+            });
         }
         if let Some(wanted) = line.wish() {
             let (short, _) = columns.add(variable().min(0.0).max(wanted));

@@ -2,6 +2,7 @@
 //! the hours allow, and the remaining hours become as few vacancies as possible.
 
 mod aggregate;
+mod sums;
 mod wishes;
 
 use super::diagnose::{Diagnosis, RuleValues};
@@ -251,7 +252,7 @@ pub(super) fn solve_today(
     // Counted per line, shift and weekday: when the counts cannot keep everyone's position,
     // no rota can (and it is proven at once, where the day-by-day search could only run out).
     let floored = |l: &LineSpec| l.holder == Holder::Vacancy && l.min_hours > 0.0;
-    let seconds = (remaining() * 0.15).min(3.0);
+    let seconds = (remaining() * 0.3).min(6.0);
     let mut counts = aggregate::today_bound(instance, &lines, &[], seconds, control, started);
     if matches!(counts, aggregate::Counts::Impossible) && lines.iter().any(floored) {
         for line in lines.iter_mut().filter(|l| floored(l)) {

@@ -3,101 +3,13 @@
 //! it is proven optimal. Each step is a window of hours per line, tried by HiGHS on the whole
 //! model and then by the repair from the rota so far.
 
-use super::super::model::{Holder, LineSpec, ShiftFamily};
+use super::super::model::{Holder, LineSpec};
 use super::super::neighbourhood::{Cells, cells_of};
 use super::super::run::{SolveControl, trace};
 use super::super::{Instance, find_rota, repair};
 use super::aggregate::rota_cost;
+use super::sums::{LineSums, SumsOf, sums_of};
 use std::time::Instant;
-
-/// The sums of whole shifts a line can have, up to a limit: the smallest at or above any hours.
-struct WholeShiftSums {
-    next_at_or_above: Vec<Option<usize>>,
-}
-
-impl WholeShiftSums {
-    fn new(instance: &Instance, up_to_hours: f64, keep: impl Fn(bool) -> bool) -> Self {
-        let minutes = super::super::shift_minutes(instance, |s| keep(s.night));
-        let longest = minutes.iter().copied().max().unwrap_or(0);
-        let limit = (up_to_hours * 60.0).ceil() as usize + longest;
-        let reachable = super::super::whole_shift_sums(&minutes, limit);
-        let mut next_at_or_above = vec![None; limit + 2];
-        for t in (0..=limit).rev() {
-            next_at_or_above[t] = if reachable[t] {
-                Some(t)
-            } else {
-                next_at_or_above[t + 1]
-            };
-        }
-        Self { next_at_or_above }
-    }
-
-    /// The smallest sum of whole shifts at or above `hours` (infinite when none is).
-    fn at_least(&self, hours: f64) -> f64 {
-        let minute = (hours * 60.0 - 1e-6).ceil().max(0.0) as usize;
-        self.next_at_or_above
-            .get(minute)
-            .copied()
-            .flatten()
-            .map_or(f64::INFINITY, |t| t as f64 / 60.0)
-    }
-}
-
-/// Which shifts a line's hours are sums of.
-#[derive(Clone, Copy, PartialEq)]
-enum SumsOf {
-    Nights,
-    Days,
-    /// Either, whichever is smaller (a bound over both).
-    NightsOrDays,
-    All,
-}
-
-/// The sums of whole shifts per kind of line.
-struct LineSums {
-    nights: WholeShiftSums,
-    days: WholeShiftSums,
-    all: WholeShiftSums,
-}
-
-impl LineSums {
-    fn new(instance: &Instance) -> Self {
-        let up_to = instance.full_time_cycle_hours();
-        Self {
-            nights: WholeShiftSums::new(instance, up_to, |night| night),
-            days: WholeShiftSums::new(instance, up_to, |night| !night),
-            all: WholeShiftSums::new(instance, up_to, |_| true),
-        }
-    }
-
-    fn at_least(&self, of: SumsOf, hours: f64) -> f64 {
-        match of {
-            SumsOf::Nights => self.nights.at_least(hours),
-            SumsOf::Days => self.days.at_least(hours),
-            SumsOf::NightsOrDays => self.nights.at_least(hours).min(self.days.at_least(hours)),
-            SumsOf::All => self.all.at_least(hours),
-        }
-    }
-}
-
-/// What a line's hours can be sums of: by its family, and by the rota (`cells`) where a line
-/// that may take either nights or days has taken one of them.
-fn sums_of(instance: &Instance, spec: &LineSpec, line: Option<&[Option<usize>]>) -> SumsOf {
-    let separate = instance.separate_night_lines();
-    match spec.family {
-        ShiftFamily::NightsOnly => SumsOf::Nights,
-        ShiftFamily::NoNights => SumsOf::Days,
-        ShiftFamily::NightsOrDays if separate => {
-            let night = |s: &usize| instance.shifts[*s].night;
-            match line.and_then(|line| line.iter().flatten().next()) {
-                Some(s) if night(s) => SumsOf::Nights,
-                Some(_) => SumsOf::Days,
-                None => SumsOf::NightsOrDays,
-            }
-        }
-        _ => SumsOf::All,
-    }
-}
 
 /// The least largest wish shortfall with the need met exactly, when the wishes ask for more
 /// hours than the need leaves, and the hours each line then lies within: every line at least
