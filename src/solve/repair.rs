@@ -68,7 +68,10 @@ pub(super) fn reach_hours(
         let short = lines[worst]
             .soft_hours
             .is_some_and(|(low, _)| hours(worst) < low);
-        // A partner that can give shifts (to a short line) or take them (from one over).
+        // A partner that can give shifts (to a short line) or take them (from one over). Where
+        // the need is met at least, a line with a shift on a day above its need can take one
+        // from a line over its hours and give up the one that day: together they work less.
+        let surplus = (!instance.coverage_exact).then(|| surplus_holders(instance, &cells));
         let partners: Vec<usize> = (0..count)
             .filter(|&l| l != worst)
             .filter(|&l| {
@@ -77,6 +80,7 @@ pub(super) fn reach_hours(
                     hours(l) > low + 1e-6
                 } else {
                     hours(l) < high.min(lines[l].max_hours) - 1e-6
+                        || surplus.as_ref().is_some_and(|holders| holders[l])
                 }
             })
             .collect();
@@ -138,6 +142,26 @@ pub(super) fn reach_hours(
         hours_outside: off.iter().sum(),
         cells,
     }
+}
+
+/// Which lines work a shift on a day staffed above its need.
+fn surplus_holders(instance: &Instance, cells: &Cells) -> Vec<bool> {
+    let mut staffed = vec![vec![0u32; instance.shifts.len()]; instance.days];
+    for line in cells {
+        for (day, cell) in line.iter().enumerate() {
+            if let Some(s) = *cell {
+                staffed[day][s] += 1;
+            }
+        }
+    }
+    cells
+        .iter()
+        .map(|line| {
+            line.iter()
+                .enumerate()
+                .any(|(day, cell)| cell.is_some_and(|s| staffed[day][s] > instance.need_on(s, day)))
+        })
+        .collect()
 }
 
 /// The lines `chosen` re-planned for the fewest hours outside their soft limits, covering what

@@ -17,7 +17,7 @@ use crate::model::{SATURDAY, SUNDAY};
 use std::time::Instant;
 
 /// Whether every qualified need of shift `s` on `day` is covered in `cells`.
-fn qualified_covered(
+pub(super) fn qualified_covered(
     instance: &Instance,
     lines: &[LineSpec],
     cells: &Cells,

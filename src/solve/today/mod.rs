@@ -3,6 +3,7 @@
 
 mod aggregate;
 mod sums;
+mod trim;
 mod wishes;
 
 use super::diagnose::{Diagnosis, RuleValues};
@@ -547,6 +548,21 @@ fn first_rota(
         };
         None
     };
+    // Where the need is met at least, HiGHS's first rota fills lines with shifts no day needs,
+    // which the steps after must take away again one by one: first it is asked for one with
+    // every line within a shift of its least size.
+    if !instance.coverage_exact {
+        let seconds = (remaining() * 0.15).min(3.0);
+        let near = near_least_size(instance, lines);
+        let (_, found) = find_rota_for(instance, &near, Goal::AnyRota, seconds, control, started);
+        trace(
+            started,
+            &format!("near the least size: {}", found.is_some()),
+        );
+        if let Some(found) = found {
+            return Some(cells_of(instance, &found));
+        }
+    }
     // The whole model, briefly: small units start at once, and an impossible one is proven so.
     let probe = (remaining() * 0.2)
         .min(4.0)
@@ -560,21 +576,42 @@ fn first_rota(
     }
     // Without the positions HiGHS finds a rota in a second or two; repair then gives everyone
     // theirs back.
-    let free: Vec<LineSpec> = lines
-        .iter()
-        .map(|l| LineSpec {
-            min_hours: 0.0,
-            ..l.clone()
-        })
-        .collect();
-    let (status, found) = find_rota_for(
-        instance,
-        &free,
-        Goal::AnyRota,
-        remaining(),
-        control,
-        started,
-    );
+    let free = |lines: &[LineSpec]| -> Vec<LineSpec> {
+        lines
+            .iter()
+            .map(|l| LineSpec {
+                min_hours: 0.0,
+                ..l.clone()
+            })
+            .collect()
+    };
+    let mut found = None;
+    if !instance.coverage_exact {
+        let seconds = (remaining() * 0.3).min(4.0);
+        (_, found) = find_rota_for(
+            instance,
+            &free(&near_least_size(instance, lines)),
+            Goal::AnyRota,
+            seconds,
+            control,
+            started,
+        );
+        trace(
+            started,
+            &format!("free, near the least size: {}", found.is_some()),
+        );
+    }
+    let mut status = RunStatus::Feasible;
+    if found.is_none() {
+        (status, found) = find_rota_for(
+            instance,
+            &free(lines),
+            Goal::AnyRota,
+            remaining(),
+            control,
+            started,
+        );
+    }
     let Some(found) = found else {
         return fail(report, status);
     };
@@ -685,6 +722,24 @@ pub(super) fn with_soft_hours(
         .collect()
 }
 
+/// The lines with every employee's maximum within a shift of the least whole-shift size that
+/// keeps today's position.
+fn near_least_size(instance: &Instance, lines: &[LineSpec]) -> Vec<LineSpec> {
+    let longest = instance.shifts.iter().map(|s| s.hours).fold(0.0, f64::max);
+    lines
+        .iter()
+        .map(|l| LineSpec {
+            max_hours: match l.holder {
+                Holder::Employee(_) => l
+                    .max_hours
+                    .min(smallest_line_hours(instance, l.min_hours) + longest),
+                _ => l.max_hours,
+            },
+            ..l.clone()
+        })
+        .collect()
+}
+
 /// With at-least coverage: every employee's line at the smallest whole-shift size that keeps
 /// today's position, and no vacancy. Reached, the over-staffing is the least possible (proven).
 fn least_overstaffing(
@@ -712,10 +767,18 @@ fn least_overstaffing(
         }),
         Floors::Hard,
     );
+    // Shifts on days above their need go first, without HiGHS; the repair moves the rest.
+    let high: Vec<f64> = targets
+        .iter()
+        .map(|l| l.soft_hours.map_or(l.max_hours, |(_, high)| high))
+        .collect();
+    let seconds = (remaining() * 0.2).min(4.0);
+    let (trimmed, taken) =
+        trim::trim_overstaffing(instance, lines, cells.clone(), &high, seconds, control);
+    trace(started, &format!("trim: {taken:.1} h taken away"));
     // Most of what is left: the last HiGHS run seldom improves on the repair's rota in time.
     let seconds = (remaining() * 0.8).min(20.0);
-    let repaired =
-        repair::reach_hours(instance, &targets, cells.clone(), seconds, control, started);
+    let repaired = repair::reach_hours(instance, &targets, trimmed, seconds, control, started);
     trace(
         started,
         &format!(
