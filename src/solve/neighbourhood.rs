@@ -29,6 +29,19 @@ pub(super) fn hours_per_line(instance: &Instance, cells: &Cells) -> Vec<f64> {
         .collect()
 }
 
+/// How many work each shift on each cycle day: `[day][shift]`.
+pub(super) fn staffed(instance: &Instance, cells: &Cells) -> Vec<Vec<u32>> {
+    let mut staffed = vec![vec![0; instance.shifts.len()]; instance.days];
+    for line in cells {
+        for (day, cell) in line.iter().enumerate() {
+            if let Some(s) = *cell {
+                staffed[day][s] += 1;
+            }
+        }
+    }
+    staffed
+}
+
 /// A small deterministic generator: the same rota gives the same search.
 pub(super) struct Random(pub u64);
 

@@ -9,7 +9,9 @@
 
 use super::Instance;
 use super::model::{self, Goal, Holder, LineSpec};
-use super::neighbourhood::{Cells, Random, cells_from_values, line_hours, residual, start_values};
+use super::neighbourhood::{
+    Cells, Random, cells_from_values, line_hours, residual, staffed, start_values,
+};
 use super::run::{RunStatus, SolveControl, run_model, trace};
 use std::time::Instant;
 
@@ -146,14 +148,7 @@ pub(super) fn reach_hours(
 
 /// Which lines work a shift on a day staffed above its need.
 fn surplus_holders(instance: &Instance, cells: &Cells) -> Vec<bool> {
-    let mut staffed = vec![vec![0u32; instance.shifts.len()]; instance.days];
-    for line in cells {
-        for (day, cell) in line.iter().enumerate() {
-            if let Some(s) = *cell {
-                staffed[day][s] += 1;
-            }
-        }
-    }
+    let staffed = staffed(instance, cells);
     cells
         .iter()
         .map(|line| {

@@ -53,7 +53,7 @@ fn unevenness(instance: &Instance, line: &[Option<usize>]) -> f64 {
 }
 
 /// Whether a locked day of `spec` is `day`.
-fn locked(spec: &LineSpec, day: usize) -> bool {
+pub(super) fn locked(spec: &LineSpec, day: usize) -> bool {
     spec.locked.iter().any(|&(d, _)| d == day)
 }
 

@@ -1,17 +1,18 @@
 //! Over-staffing trimmed without HiGHS, where the need is met at least: a line above its target
 //! hours gives up a shift on a day that has more than its need, or hands a shift on a day that
-//! has none over to a line that is off that day and gives up one of the same length where there
-//! is. Taking work away breaks no rest rule, so most such steps are allowed; the ones that are
-//! not (a Saturday without its Sunday under whole weekends, a line under today's position, a
-//! qualified need uncovered) are caught by the line's own check ([`line_allowed`]). Thousands of
-//! such steps take the time one few-lines HiGHS step of the repair takes.
+//! has none over to a line that is off that day and gives up one where there is, when both end
+//! nearer their targets. Taking work away breaks no rest rule, so most such steps are allowed;
+//! the ones that are not (a Saturday without its Sunday under whole weekends, a line under
+//! today's position) are caught by the line's own check ([`line_allowed`]), and the rota-wide
+//! ones (qualified needs, the 3-shift shares) here. Thousands of such steps take the time one
+//! few-lines HiGHS step of the repair takes.
 
 use super::super::Instance;
 use super::super::line_rules::line_allowed;
 use super::super::model::LineSpec;
-use super::super::neighbourhood::{Cells, hours_per_line};
+use super::super::neighbourhood::{Cells, hours_per_line, staffed};
 use super::super::run::SolveControl;
-use super::super::swaps::qualified_covered;
+use super::super::swaps::{locked, qualified_covered};
 use crate::model::{SATURDAY, SUNDAY};
 use std::time::Instant;
 
@@ -26,24 +27,6 @@ fn day_sets(instance: &Instance, day: usize) -> Vec<Vec<usize>> {
         sets.push(vec![day - 1, day]);
     }
     sets
-}
-
-/// Staffed per cycle day and shift.
-fn staffed(instance: &Instance, cells: &Cells) -> Vec<Vec<u32>> {
-    let mut staffed = vec![vec![0; instance.shifts.len()]; instance.days];
-    for line in cells {
-        for (day, cell) in line.iter().enumerate() {
-            if let Some(s) = *cell {
-                staffed[day][s] += 1;
-            }
-        }
-    }
-    staffed
-}
-
-/// Whether `day` of `spec` is locked.
-fn locked(spec: &LineSpec, day: usize) -> bool {
-    spec.locked.iter().any(|&(d, _)| d == day)
 }
 
 /// Takes shifts away from lines above `high` (their target hours) while the need stays met,
