@@ -42,6 +42,18 @@ pub(super) fn staffed(instance: &Instance, cells: &Cells) -> Vec<Vec<u32>> {
     staffed
 }
 
+/// What `lines` add to the 3-shift sum (see [`Instance::three_shift_weight`]).
+pub(super) fn three_shift_sum<'a>(
+    instance: &Instance,
+    lines: impl IntoIterator<Item = &'a Vec<Option<usize>>>,
+) -> f64 {
+    lines
+        .into_iter()
+        .flat_map(|line| line.iter().enumerate())
+        .filter_map(|(d, cell)| cell.map(|s| instance.three_shift_weight(s, d % 7)))
+        .sum()
+}
+
 /// A small deterministic generator: the same rota gives the same search.
 pub(super) struct Random(pub u64);
 
@@ -88,11 +100,7 @@ pub(super) fn residual(
         })
         .collect();
     let mut part = instance.clone();
-    part.three_shift_offset += others
-        .iter()
-        .flat_map(|&l| cells[l].iter().enumerate())
-        .filter_map(|(d, cell)| cell.map(|s| instance.three_shift_weight(s, d % 7)))
-        .sum::<f64>();
+    part.three_shift_offset += three_shift_sum(instance, others.iter().map(|&l| &cells[l]));
     part.need_by_day = Some(need_by_day);
     part.qualified_need_by_day = Some(qualified_need_by_day);
     part

@@ -551,10 +551,10 @@ fn first_rota(
     // Where the need is met at least, HiGHS's first rota fills lines with shifts no day needs,
     // which the steps after must take away again one by one: first it is asked for one with
     // every line within a shift of its least size.
-    if !instance.coverage_exact {
+    let near = (!instance.coverage_exact).then(|| near_least_size(instance, lines));
+    if let Some(near) = &near {
         let seconds = (remaining() * 0.15).min(3.0);
-        let near = near_least_size(instance, lines);
-        let (_, found) = find_rota_for(instance, &near, Goal::AnyRota, seconds, control, started);
+        let (_, found) = find_rota_for(instance, near, Goal::AnyRota, seconds, control, started);
         trace(
             started,
             &format!("near the least size: {}", found.is_some()),
@@ -586,11 +586,11 @@ fn first_rota(
             .collect()
     };
     let mut found = None;
-    if !instance.coverage_exact {
+    if let Some(near) = &near {
         let seconds = (remaining() * 0.3).min(4.0);
         (_, found) = find_rota_for(
             instance,
-            &free(&near_least_size(instance, lines)),
+            &free(near),
             Goal::AnyRota,
             seconds,
             control,

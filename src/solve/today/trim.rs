@@ -10,7 +10,7 @@
 use super::super::Instance;
 use super::super::line_rules::line_allowed;
 use super::super::model::LineSpec;
-use super::super::neighbourhood::{Cells, hours_per_line, staffed};
+use super::super::neighbourhood::{Cells, hours_per_line, staffed, three_shift_sum};
 use super::super::run::SolveControl;
 use super::super::swaps::{locked, qualified_covered};
 use crate::model::{SATURDAY, SUNDAY};
@@ -50,12 +50,7 @@ pub(super) fn trim_overstaffing(
     // HTA § 4.2.4: with 3-shift full time, the rota's night and Sunday shares stay within what
     // the full time was derived for; a day shift taken away raises them.
     let weight = |s: usize, day: usize| instance.three_shift_weight(s, day % 7);
-    let mut shares = instance.three_shift_offset
-        + cells
-            .iter()
-            .flat_map(|line| line.iter().enumerate())
-            .filter_map(|(day, cell)| cell.map(|s| weight(s, day)))
-            .sum::<f64>();
+    let mut shares = instance.three_shift_offset + three_shift_sum(instance, &cells);
     let shares_kept = |shares: f64, change: f64| change <= 1e-9 || shares + change <= 1e-9;
     let mut taken = 0.0;
     loop {
