@@ -45,6 +45,8 @@ pub(super) struct LevelBound {
 pub(super) struct TodayBound {
     pub levels: Vec<LevelBound>,
     pub target_hours: Vec<f64>,
+    /// Whether each line of the best counts works nights (hours on night shifts).
+    pub target_nights: Vec<bool>,
     /// Every level solved to its optimum.
     pub proven: bool,
 }
@@ -106,26 +108,33 @@ pub(super) fn as_model_objective(instance: &Instance, cost: f64) -> f64 {
 }
 
 /// Solves the counts within about `seconds`, with `relaxed` left out: each level of today
-/// mode's objective in turn, the ones before held at their optimum.
+/// mode's objective in turn, the ones before held at their optimum. The levels `known` has
+/// proven (from an earlier solve of the same counts) are taken as they are.
 pub(super) fn today_bound(
     instance: &Instance,
     lines: &[LineSpec],
     relaxed: &[Rule],
+    known: &[LevelBound],
     seconds: f64,
     control: &SolveControl,
     started: Instant,
 ) -> Counts {
     let levels = levels_of(instance, lines);
     let began = Instant::now();
-    let mut found: Vec<LevelBound> = Vec::new();
-    let mut target_hours = None;
+    let mut found: Vec<LevelBound> = known
+        .iter()
+        .zip(&levels)
+        .take_while(|(bound, level)| bound.proven && bound.level == **level)
+        .map(|(bound, _)| *bound)
+        .collect();
+    let mut target: Option<(Vec<f64>, Vec<bool>)> = None;
     // Without levels every rota costs the same: the counts only have to exist.
     let goals: Vec<Option<Level>> = if levels.is_empty() {
         vec![None]
     } else {
         levels.iter().copied().map(Some).collect()
     };
-    for (i, &goal) in goals.iter().enumerate() {
+    for (i, &goal) in goals.iter().enumerate().skip(found.len()) {
         let left = seconds - began.elapsed().as_secs_f64();
         if left <= 0.0 || control.is_cancelled() {
             break;
@@ -144,7 +153,7 @@ pub(super) fn today_bound(
             {
                 Bisection::Impossible if i == 0 => return Counts::Impossible,
                 Bisection::Found { bound, hours } => {
-                    target_hours = Some(hours);
+                    target = Some(hours);
                     found.push(bound);
                     if bound.proven {
                         continue;
@@ -155,7 +164,7 @@ pub(super) fn today_bound(
             break;
         }
         let built = build(instance, lines, relaxed, goal, &caps);
-        let hours_of = built.hours;
+        let (hours_of, nights_of) = (built.hours, built.night_hours);
         // A later level counts only once this one is proven, so this one gets most of the
         // time; HiGHS stops as soon as it is.
         let share = if i + 1 < goals.len() {
@@ -168,19 +177,20 @@ pub(super) fn today_bound(
             ..RunOptions::default()
         };
         let result = run_with(built.model, share, &options, control, started);
-        let hours = |values: &[f64]| -> Vec<f64> {
-            hours_of
-                .iter()
-                .map(|line| line.iter().map(|&(c, h)| values[c] * h).sum())
-                .collect()
-        };
+        trace(
+            started,
+            &format!(
+                "counts: {goal:?} in {share:.1} s: {:?}, {:.3} (bound {:.3})",
+                result.status, result.objective, result.bound
+            ),
+        );
         let proven = match result.status {
             RunStatus::Infeasible if i == 0 => return Counts::Impossible,
             RunStatus::Optimal => true,
             RunStatus::Feasible if result.bound.is_finite() => false,
             _ => break,
         };
-        target_hours = Some(hours(&result.values));
+        target = Some(solution_of(&hours_of, &nights_of, &result.values));
         if let Some(level) = goal {
             // Proven, the level is the counts' optimum; else HiGHS's bound on it.
             let value = if proven {
@@ -198,11 +208,12 @@ pub(super) fn today_bound(
             break; // A later level's bound holds only with this one at its optimum.
         }
     }
-    match target_hours {
-        Some(target_hours) => Counts::Bound(TodayBound {
+    match target {
+        Some((target_hours, target_nights)) => Counts::Bound(TodayBound {
             proven: found.len() == levels.len() && found.iter().all(|b| b.proven),
             levels: found,
             target_hours,
+            target_nights,
         }),
         None => Counts::Unknown,
     }
@@ -211,10 +222,10 @@ pub(super) fn today_bound(
 /// What the bisection on the largest shortfall found.
 enum Bisection {
     /// The least largest shortfall (proven), or the values it lies between, and the hours per
-    /// line of counts at the upper one.
+    /// line of counts at the upper one, with whether each works nights.
     Found {
         bound: LevelBound,
-        hours: Vec<f64>,
+        hours: (Vec<f64>, Vec<bool>),
     },
     /// No counts at all, whatever the shortfall.
     Impossible,
@@ -241,12 +252,19 @@ fn least_largest_shortfall(
     let (mut low, mut high) = (0, values.len() - 1);
     let mut hours = None;
     let mut probe = high;
+    // A probe that runs out of its share is tried once more with all the time left: one hard
+    // value should not end the bisection while most of the time remains.
+    let (mut retried, mut retrying) = (false, false);
     loop {
         let left = seconds - began.elapsed().as_secs_f64();
         if left <= 0.0 || control.is_cancelled() {
             break;
         }
-        let steps = ((high - low + 1) as f64).log2().ceil() + 1.0;
+        let steps = if retrying {
+            1.0
+        } else {
+            ((high - low + 1) as f64).log2().ceil() + 1.0
+        };
         let mut with_cap = caps.to_vec();
         with_cap.push((
             Level::LargestShortfall,
@@ -258,6 +276,7 @@ fn least_largest_shortfall(
             ..RunOptions::default()
         };
         let result = run_with(built.model, left / steps, &options, control, started);
+        retrying = false;
         trace(
             started,
             &format!(
@@ -268,10 +287,18 @@ fn least_largest_shortfall(
         match result.status {
             RunStatus::Optimal | RunStatus::Feasible => {
                 high = probe;
-                hours = Some(line_hours_of(&built.hours, &result.values));
+                hours = Some(solution_of(
+                    &built.hours,
+                    &built.night_hours,
+                    &result.values,
+                ));
             }
             RunStatus::Infeasible if hours.is_none() => return Bisection::Impossible,
             RunStatus::Infeasible => low = probe + 1,
+            RunStatus::TimeLimit if !retried => {
+                (retried, retrying) = (true, true);
+                continue;
+            }
             _ => break,
         }
         if low >= high {
@@ -316,12 +343,19 @@ fn shortfall_values(instance: &Instance, lines: &[LineSpec]) -> Vec<f64> {
     values
 }
 
-/// Each line's hours in a solution of the counts.
-fn line_hours_of(hours_of: &[LineHours], values: &[f64]) -> Vec<f64> {
-    hours_of
-        .iter()
-        .map(|line| line.iter().map(|&(c, h)| values[c] * h).sum())
-        .collect()
+/// Each line's hours in a solution of the counts, and whether it works nights.
+fn solution_of(
+    hours_of: &[LineHours],
+    nights_of: &[LineHours],
+    values: &[f64],
+) -> (Vec<f64>, Vec<bool>) {
+    let hours = |of: &[LineHours]| -> Vec<f64> {
+        of.iter()
+            .map(|line| line.iter().map(|&(c, h)| values[c] * h).sum())
+            .collect()
+    };
+    let nights = hours(nights_of).into_iter().map(|h| h > 1e-6).collect();
+    (hours(hours_of), nights)
 }
 
 /// What a level's expression in the model exceeds the level by (the need, for over-staffing).
@@ -330,6 +364,61 @@ fn level_offset(instance: &Instance, level: Level) -> f64 {
         Level::OverStaffing => instance.cycle_need_hours(),
         _ => 0.0,
     }
+}
+
+/// A rota's levels proven at the bound one by one, after the ones `known` has proven: for each,
+/// no counts do better than the rota there (with the levels before held where the rota has
+/// them). A feasibility question, which HiGHS often settles where closing the level's weak LP
+/// bound takes far longer. The bound at the rota, as far as it got.
+pub(super) fn prove_rota(
+    instance: &Instance,
+    lines: &[LineSpec],
+    known: &[LevelBound],
+    hours: &[f64],
+    seconds: f64,
+    control: &SolveControl,
+    started: Instant,
+) -> Vec<LevelBound> {
+    let began = Instant::now();
+    let levels = levels_of(instance, lines);
+    let mut proven: Vec<LevelBound> = known
+        .iter()
+        .zip(&levels)
+        .take_while(|(bound, level)| bound.proven && bound.level == **level)
+        .map(|(bound, _)| *bound)
+        .collect();
+    for &level in levels.iter().skip(proven.len()) {
+        let left = seconds - began.elapsed().as_secs_f64();
+        if left <= 0.0 || control.is_cancelled() {
+            break;
+        }
+        let value = standing(instance, lines, hours, level);
+        let mut caps: Vec<(Level, f64)> = proven
+            .iter()
+            .map(|bound| (bound.level, bound.at_least + tolerance(bound.at_least)))
+            .collect();
+        // Anything below the rota's value, by more than the tolerance the levels compare with.
+        caps.push((level, value - 2.0 * tolerance(value)));
+        let built = build(instance, lines, &[], None, &caps);
+        let options = RunOptions {
+            first_solution: true,
+            ..RunOptions::default()
+        };
+        let status = run_with(built.model, left, &options, control, started).status;
+        trace(
+            started,
+            &format!("counts: {level:?} under the rota's {value:.3}: {status:?}"),
+        );
+        if status != RunStatus::Infeasible {
+            break;
+        }
+        proven.push(LevelBound {
+            level,
+            at_least: value,
+            proven: true,
+        });
+    }
+    proven
 }
 
 /// Whether counts exist with `relaxed` left out (None: not found out in `seconds`).
@@ -362,7 +451,7 @@ fn tolerance(value: f64) -> f64 {
 }
 
 /// The levels of today mode's objective that this unit has, in their order.
-fn levels_of(instance: &Instance, lines: &[LineSpec]) -> Vec<Level> {
+pub(super) fn levels_of(instance: &Instance, lines: &[LineSpec]) -> Vec<Level> {
     let mut levels = Vec::new();
     if !instance.coverage_exact {
         levels.push(Level::OverStaffing);
@@ -432,12 +521,49 @@ impl TodayBound {
     }
 }
 
+/// A wish's shortfall over whole shifts, from below: no line's hours lie strictly between the
+/// largest sum under the wish (`below`) and the smallest at or above it (`above`), so the
+/// shortfall lies on or over the chord between them, where the LP would take the straight
+/// `wish − hours` down to 0 and with it a fraction of a shift.
+struct ShortfallCut {
+    wish: f64,
+    below: f64,
+    /// None: no sum from the wish up to the line's maximum, so the line stays at `below` or under.
+    above: Option<f64>,
+}
+
+fn shortfall_cut(sums: &LineSums, of: SumsOf, line: &LineSpec, wish: f64) -> Option<ShortfallCut> {
+    let below = sums.at_most(of, wish - 1e-6);
+    let above = Some(sums.at_least(of, wish)).filter(|&above| above <= line.max_hours + 1e-6);
+    // A wish that is a sum itself leaves the plain `wish − hours` as tight as it gets.
+    if above.is_some_and(|above| above <= wish + 1e-6) || below >= wish {
+        return None;
+    }
+    Some(ShortfallCut { wish, below, above })
+}
+
+impl ShortfallCut {
+    fn constraint(&self, short: Variable, hours: Expression) -> good_lp::Constraint {
+        let gap = self.wish - self.below - WHOLE_SHIFT_SLACK;
+        match self.above {
+            // short ≥ gap · (above − hours) / (above − below)
+            Some(above) => {
+                let width = above - self.below;
+                constraint!(width * short + gap * hours >= gap * above)
+            }
+            None => constraint!(short >= gap),
+        }
+    }
+}
+
 /// A line's hours as (column, hours per unit).
 type LineHours = Vec<(usize, f64)>;
 
 struct Built {
     model: RotaModel,
     hours: Vec<LineHours>,
+    /// The part of `hours` on night shifts.
+    night_hours: Vec<LineHours>,
 }
 
 struct Columns {
@@ -490,10 +616,12 @@ fn build(
     // count[l][s][c]: how often line l works shift s on the weekdays of class c over the cycle.
     let mut count: Vec<Vec<Vec<Option<Variable>>>> = Vec::with_capacity(lines.len());
     let mut hours: Vec<LineHours> = Vec::with_capacity(lines.len());
+    let mut night_hours: Vec<LineHours> = Vec::with_capacity(lines.len());
     let mut hours_expressions: Vec<Expression> = Vec::with_capacity(lines.len());
     for line in lines {
         let mut line_counts = Vec::with_capacity(shifts.len());
         let mut line_hours = LineHours::new();
+        let mut line_night_hours = LineHours::new();
         let mut line_expression = Expression::from(0.0);
         for (s, shift) in shifts.iter().enumerate() {
             let allowed = match line.family {
@@ -509,6 +637,9 @@ fn build(
                     let most = weeks * class.len() as f64;
                     let (v, column) = columns.add(variable().integer().min(0.0).max(most));
                     line_hours.push((column, shift.hours));
+                    if shift.night {
+                        line_night_hours.push((column, shift.hours));
+                    }
                     line_expression += shift.hours * v;
                     *slot = Some(v);
                 }
@@ -517,6 +648,7 @@ fn build(
         }
         count.push(line_counts);
         hours.push(line_hours);
+        night_hours.push(line_night_hours);
         hours_expressions.push(line_expression);
     }
     let sum = |cells: &mut dyn Iterator<Item = Option<Variable>>| -> Expression {
@@ -655,6 +787,9 @@ fn build(
             let (short, _) = columns.add(variable().min(0.0).max(wanted));
             constraints.push(constraint!(line_hours.clone() + short >= wanted));
             constraints.push(constraint!(largest >= short));
+            if let Some(cut) = shortfall_cut(&sums, sums_of(instance, line, None), line, wanted) {
+                constraints.push(cut.constraint(short, line_hours.clone()));
+            }
             total += short;
         }
     }
@@ -678,5 +813,9 @@ fn build(
     if let Some(goal) = goal {
         model.objective = -expression(goal);
     }
-    Built { model, hours }
+    Built {
+        model,
+        hours,
+        night_hours,
+    }
 }

@@ -254,13 +254,13 @@ pub(super) fn solve_today(
     // no rota can (and it is proven at once, where the day-by-day search could only run out).
     let floored = |l: &LineSpec| l.holder == Holder::Vacancy && l.min_hours > 0.0;
     let seconds = (remaining() * 0.3).min(6.0);
-    let mut counts = aggregate::today_bound(instance, &lines, &[], seconds, control, started);
+    let mut counts = aggregate::today_bound(instance, &lines, &[], &[], seconds, control, started);
     if matches!(counts, aggregate::Counts::Impossible) && lines.iter().any(floored) {
         for line in lines.iter_mut().filter(|l| floored(l)) {
             line.min_hours = 0.0;
         }
         vacancy_cause = Some(VacancyCause::NoRotaAtTheMinimum);
-        counts = aggregate::today_bound(instance, &lines, &[], seconds, control, started);
+        counts = aggregate::today_bound(instance, &lines, &[], &[], seconds, control, started);
     }
     if matches!(counts, aggregate::Counts::Impossible) {
         trace(started, "counts: impossible");
@@ -268,9 +268,27 @@ pub(super) fn solve_today(
         report.diagnosis = explain_impossible_counts(scenario, instance, &lines, control, started);
         return;
     }
-    let mut first = first_rota(
-        scenario, instance, &lines, report, control, started, remaining,
-    );
+    // The counts' hours per line, each line on the side of nights or days the counts chose:
+    // HiGHS often finds that rota at once, and it reaches the bound.
+    // With at-least coverage, only counts with their over-staffing proven give hours worth the
+    // try: HiGHS seldom finds their rota, and the time is the first rota's.
+    let worth_trying = |bound: &aggregate::TodayBound| {
+        instance.coverage_exact || bound.levels.first().is_some_and(|first| first.proven)
+    };
+    let counted_first = match &counts {
+        aggregate::Counts::Bound(bound) if worth_trying(bound) => {
+            counted_rota(instance, &lines, bound, control, started, remaining)
+        }
+        _ => None,
+    };
+    let mut tried_counted =
+        matches!(&counts, aggregate::Counts::Bound(bound) if worth_trying(bound));
+    let mut first = match counted_first {
+        Some(cells) => Some(cells),
+        None => first_rota(
+            scenario, instance, &lines, report, control, started, remaining,
+        ),
+    };
     // The minimum position is a target for vacancies too: when no rota has every vacancy at it
     // (qualification needs can ask for a vacancy the hours leave no room for), they go under it.
     if first.is_none()
@@ -288,6 +306,7 @@ pub(super) fn solve_today(
         );
         vacancy_cause = Some(VacancyCause::NoRotaAtTheMinimum);
         counts = aggregate::Counts::Unknown;
+        tried_counted = false;
     }
     let Some(mut cells) = first else {
         diagnose_locks(
@@ -301,12 +320,34 @@ pub(super) fn solve_today(
     // per line that reach it, tried first.
     if !matches!(counts, aggregate::Counts::Bound(_)) {
         let seconds = (remaining() * 0.1).min(3.0);
-        counts = aggregate::today_bound(instance, &lines, &[], seconds, control, started);
+        counts = aggregate::today_bound(instance, &lines, &[], &[], seconds, control, started);
     }
-    let bound = match counts {
+    let mut bound = match counts {
         aggregate::Counts::Bound(bound) => Some(bound),
         _ => None,
     };
+    // A rota at the counts' best that the counts have not proven: only the proof is missing.
+    // Each level left is asked whether any counts do better than the rota there.
+    if let Some(unproven) = bound.as_mut().filter(|bound| !bound.proven)
+        && aggregate::rota_cost(instance, &lines, &cells)
+            <= aggregate::today_cost(instance, &lines, &unproven.target_hours) + 1e-6
+    {
+        let seconds = (remaining() * 0.6).min(12.0);
+        let levels = aggregate::prove_rota(
+            instance,
+            &lines,
+            &unproven.levels,
+            &hours_per_line(instance, &cells),
+            seconds,
+            control,
+            started,
+        );
+        unproven.proven = levels.len() == aggregate::levels_of(instance, &lines).len();
+        if levels.len() > unproven.levels.iter().take_while(|b| b.proven).count() {
+            unproven.levels = levels;
+        }
+    }
+    let bound = bound;
     let at_bound = |cells: &Cells| {
         bound.as_ref().is_some_and(|bound| {
             bound.reached_by(instance, &lines, &hours_per_line(instance, cells))
@@ -329,8 +370,14 @@ pub(super) fn solve_today(
                 .iter()
                 .map(|&hours| (hours - 1e-6, hours + 1e-6))
                 .collect();
+            // Counts found after the first rota have not been tried day by day yet.
+            let counted = (!tried_counted).then(|| counted_families(instance, &lines, bound));
+            let window = wishes::Window {
+                hours: &window,
+                highs_lines: counted.as_deref(),
+            };
             match wishes::reach_window(
-                instance, &lines, &cells, &window, control, started, remaining,
+                instance, &lines, &cells, window, control, started, remaining,
             ) {
                 wishes::Reached::Within(reached) | wishes::Reached::Better(reached) => {
                     cells = reached;
@@ -564,7 +611,7 @@ fn first_rota(
         }
     }
     // The whole model, briefly: small units start at once, and an impossible one is proven so.
-    let probe = (remaining() * 0.2)
+    let probe = (remaining() * 0.25)
         .min(4.0)
         .max((remaining() * 0.5).min(2.0));
     let (status, found) = find_rota_for(instance, lines, Goal::AnyRota, probe, control, started);
@@ -691,6 +738,64 @@ fn diagnose_locks(
         started,
         remaining,
     );
+}
+
+/// A rota whose lines have at most the counts' hours, each on the side of nights or days the
+/// counts put it: with the need met exactly, that is the counts' hours and their bound; with
+/// the need met at least, no more over-staffing than the counts have. When HiGHS finds one
+/// within a few seconds.
+fn counted_rota(
+    instance: &Instance,
+    lines: &[LineSpec],
+    bound: &aggregate::TodayBound,
+    control: &SolveControl,
+    started: Instant,
+    remaining: &dyn Fn() -> f64,
+) -> Option<Cells> {
+    let capped: Vec<LineSpec> = counted_families(instance, lines, bound)
+        .into_iter()
+        .zip(&bound.target_hours)
+        .map(|(line, &hours)| LineSpec {
+            max_hours: hours + 1e-6,
+            ..line
+        })
+        .collect();
+    let seconds = (remaining() * 0.1).min(2.0);
+    let (status, found) =
+        find_rota_for(instance, &capped, Goal::AnyRota, seconds, control, started);
+    trace(
+        started,
+        &format!("the counts' hours, day by day: {status:?}"),
+    );
+    found.map(|found| cells_of(instance, &found))
+}
+
+/// The lines with each night-or-day line on the side the counts put it.
+fn counted_families(
+    instance: &Instance,
+    lines: &[LineSpec],
+    bound: &aggregate::TodayBound,
+) -> Vec<LineSpec> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(l, line)| {
+            let family = match line.family {
+                ShiftFamily::NightsOrDays if instance.separate_night_lines() => {
+                    if bound.target_nights[l] {
+                        ShiftFamily::NightsOnly
+                    } else {
+                        ShiftFamily::NoNights
+                    }
+                }
+                family => family,
+            };
+            LineSpec {
+                family,
+                ..line.clone()
+            }
+        })
+        .collect()
 }
 
 /// Whether the repair's lines keep today's position as a hard floor.

@@ -9,6 +9,7 @@ use super::super::model::ShiftFamily;
 /// The sums of whole shifts a line can have, up to a limit: the smallest at or above any hours.
 pub(super) struct WholeShiftSums {
     next_at_or_above: Vec<Option<usize>>,
+    last_at_or_below: Vec<Option<usize>>,
 }
 
 impl WholeShiftSums {
@@ -25,7 +26,25 @@ impl WholeShiftSums {
                 next_at_or_above[t + 1]
             };
         }
-        Self { next_at_or_above }
+        let mut last_at_or_below = vec![None; limit + 1];
+        for t in 0..=limit {
+            last_at_or_below[t] = if reachable[t] {
+                Some(t)
+            } else {
+                t.checked_sub(1).and_then(|before| last_at_or_below[before])
+            };
+        }
+        Self {
+            next_at_or_above,
+            last_at_or_below,
+        }
+    }
+
+    /// The largest sum of whole shifts at or below `hours` (0 is one: no shift at all).
+    pub(super) fn at_most(&self, hours: f64) -> f64 {
+        let minute =
+            ((hours * 60.0 + 1e-6).floor().max(0.0) as usize).min(self.last_at_or_below.len() - 1);
+        self.last_at_or_below[minute].map_or(0.0, |t| t as f64 / 60.0)
     }
 
     /// The smallest sum of whole shifts at or above `hours` (infinite when none is).
@@ -87,6 +106,15 @@ impl LineSums {
             SumsOf::Days => self.days.at_least(hours),
             SumsOf::NightsOrDays => self.nights.at_least(hours).min(self.days.at_least(hours)),
             SumsOf::All => self.all.at_least(hours),
+        }
+    }
+
+    pub(super) fn at_most(&self, of: SumsOf, hours: f64) -> f64 {
+        match of {
+            SumsOf::Nights => self.nights.at_most(hours),
+            SumsOf::Days => self.days.at_most(hours),
+            SumsOf::NightsOrDays => self.nights.at_most(hours).max(self.days.at_most(hours)),
+            SumsOf::All => self.all.at_most(hours),
         }
     }
 }

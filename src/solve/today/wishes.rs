@@ -144,7 +144,11 @@ pub(super) fn fairest_wishes(
             break;
         }
         let from = best.as_ref().unwrap_or(cells);
-        match reach_window(instance, lines, from, &window, control, started, remaining) {
+        let window = Window {
+            hours: &window,
+            highs_lines: Some(lines),
+        };
+        match reach_window(instance, lines, from, window, control, started, remaining) {
             // A looser window's rota can cost more than a tighter step's near miss.
             Reached::Within(reached)
                 if optimum || best.as_ref().is_none_or(|b| cost(&reached) <= cost(b)) =>
@@ -168,30 +172,43 @@ pub(super) enum Reached {
     No,
 }
 
-/// A rota whose lines lie within `window` (hours per line): HiGHS on the whole model first (on
-/// small units it finds one at once), then the repair from `cells`.
+/// Hours per line to reach, and the lines HiGHS is tried with (the lines, or a narrower choice
+/// of their shifts; None: HiGHS is not tried).
+pub(super) struct Window<'a> {
+    pub hours: &'a [(f64, f64)],
+    pub highs_lines: Option<&'a [LineSpec]>,
+}
+
+/// A rota whose lines lie within the window: HiGHS on the whole model first (on small units it
+/// finds one at once), then the repair from `cells`.
 pub(super) fn reach_window(
     instance: &Instance,
     lines: &[LineSpec],
     cells: &Cells,
-    window: &[(f64, f64)],
+    window: Window<'_>,
     control: &SolveControl,
     started: Instant,
     remaining: &dyn Fn() -> f64,
 ) -> Reached {
-    let hard: Vec<LineSpec> = lines
-        .iter()
-        .zip(window)
-        .map(|(l, &(low, high))| LineSpec {
-            min_hours: low,
-            max_hours: high,
-            ..l.clone()
-        })
-        .collect();
-    let seconds = (remaining() * 0.1).min(2.0);
-    trace(started, &format!("window: HiGHS {seconds:.1} s"));
-    if let (_, Some(found)) = find_rota(instance, &hard, seconds, control, started) {
-        return Reached::Within(cells_of(instance, &found));
+    let Window {
+        hours: window,
+        highs_lines,
+    } = window;
+    if let Some(highs_lines) = highs_lines {
+        let hard: Vec<LineSpec> = highs_lines
+            .iter()
+            .zip(window)
+            .map(|(l, &(low, high))| LineSpec {
+                min_hours: low,
+                max_hours: high,
+                ..l.clone()
+            })
+            .collect();
+        let seconds = (remaining() * 0.1).min(2.0);
+        trace(started, &format!("window: HiGHS {seconds:.1} s"));
+        if let (_, Some(found)) = find_rota(instance, &hard, seconds, control, started) {
+            return Reached::Within(cells_of(instance, &found));
+        }
     }
     // The rota so far keeps everyone's position, and so does every step from it.
     let soft = super::with_soft_hours(lines, window.iter().copied(), super::Floors::Hard);
