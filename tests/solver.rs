@@ -145,6 +145,31 @@ fn every_second_weekend_needs_twenty_heads_in_solsiden() {
     assert_no_breach(&scenario, &report);
 }
 
+/// Solsiden meets its need exactly: today mode finds the rota the counts per line, shift and
+/// weekday aim at, and proves every level of its objective there (the largest unmet wish, the
+/// total, the vacancies), so it says «optimal» and states no bound under the rota.
+#[test]
+fn today_mode_proves_the_solsiden_rotas_optimal() {
+    for file in ["solsiden.ron", "solsiden_dagens_turnus.ron"] {
+        let scenario = example(file);
+        let report = run(&scenario, SolveMode::Today, 40.0);
+        assert_eq!(
+            report.status,
+            SolveStatus::Optimal,
+            "{file}: {:?} {:?}",
+            report.diagnosis,
+            report.targets
+        );
+        assert_coverage_met(&scenario, &report);
+        assert_no_breach(&scenario, &report);
+        let bound_stated = report
+            .targets
+            .iter()
+            .any(|t| matches!(t.target, Target::TodayBound { .. }));
+        assert!(!bound_stated, "{file}: {:?}", report.targets);
+    }
+}
+
 #[test]
 fn today_mode_cuts_nobody_and_names_every_line() {
     let scenario = example("solsiden.ron");

@@ -13,6 +13,7 @@ use super::super::model::{
 };
 use super::super::neighbourhood::{Cells, hours_per_line};
 use super::super::run::{RunOptions, RunStatus, SolveControl, run_with, trace};
+use super::partition;
 use super::sums::{LineSums, SumsOf, WholeShiftSums, sums_of};
 use crate::solve::Instance;
 use good_lp::{Expression, ProblemVariables, Variable, constraint, variable};
@@ -172,8 +173,14 @@ pub(super) fn today_bound(
         } else {
             left
         };
+        // Counts at the partition's bound on the total shortfall are optimal there.
+        let stop_at_objective = built
+            .total_at_least
+            .filter(|_| goal == Some(Level::TotalShortfall))
+            .map(|least| -least);
         let options = RunOptions {
             first_solution: goal.is_none(),
+            stop_at_objective,
             ..RunOptions::default()
         };
         let result = run_with(built.model, share, &options, control, started);
@@ -564,6 +571,8 @@ struct Built {
     hours: Vec<LineHours>,
     /// The part of `hours` on night shifts.
     night_hours: Vec<LineHours>,
+    /// The partition's bound on the total shortfall, where the model has it as a cut.
+    total_at_least: Option<f64>,
 }
 
 struct Columns {
@@ -793,6 +802,18 @@ fn build(
             total += short;
         }
     }
+    // The partition of the night and day hours among the lines, which the LP splits into
+    // fractions, as a bound on the total shortfall: where that level is asked for.
+    let total_asked = goal == Some(Level::TotalShortfall)
+        || caps
+            .iter()
+            .any(|(level, _)| *level == Level::TotalShortfall);
+    let total_at_least = total_asked
+        .then(|| partition::least_total_shortfall(instance, lines, separate, largest_cap))
+        .flatten();
+    if let Some(least) = total_at_least {
+        constraints.push(constraint!(total.clone() >= least - tolerance(least)));
+    }
     let all: Expression = hours_expressions.iter().cloned().sum();
     // HiGHS leaves out an objective's constant: each level's expression has none, and the
     // over-staffing (hours over the need) is read as the hours less the need.
@@ -817,5 +838,6 @@ fn build(
         model,
         hours,
         night_hours,
+        total_at_least,
     }
 }

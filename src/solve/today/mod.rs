@@ -2,6 +2,7 @@
 //! the hours allow, and the remaining hours become as few vacancies as possible.
 
 mod aggregate;
+mod partition;
 mod sums;
 mod trim;
 mod wishes;
@@ -600,7 +601,7 @@ fn first_rota(
     // every line within a shift of its least size.
     let near = (!instance.coverage_exact).then(|| near_least_size(instance, lines));
     if let Some(near) = &near {
-        let seconds = (remaining() * 0.15).min(3.0);
+        let seconds = (remaining() * 0.2).min(3.0);
         let (_, found) = find_rota_for(instance, near, Goal::AnyRota, seconds, control, started);
         trace(
             started,
