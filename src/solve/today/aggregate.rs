@@ -255,8 +255,19 @@ fn least_largest_shortfall(
 ) -> Bisection {
     let began = Instant::now();
     let values = shortfall_values(instance, lines);
+    // Below the partition's least, the hours alone do not add up in whole shifts.
+    let separate = instance.separate_night_lines() && !relaxed.contains(&Rule::NightLinesApart);
+    let capped: Vec<f64> = values.iter().map(|&v| v + tolerance(v)).collect();
+    let floor = partition::least_largest_shortfall(instance, lines, separate, &capped);
+    trace(
+        started,
+        &format!(
+            "partition: largest shortfall at least {:?} h",
+            floor.map(|i| values[i])
+        ),
+    );
     // values[low..] may be possible; values[high] is, with these hours.
-    let (mut low, mut high) = (0, values.len() - 1);
+    let (mut low, mut high) = (floor.unwrap_or(0), values.len() - 1);
     let mut hours = None;
     let mut probe = high;
     // A probe that runs out of its share is tried once more with all the time left: one hard
@@ -391,7 +402,13 @@ pub(super) fn prove_rota(
     let mut proven: Vec<LevelBound> = known
         .iter()
         .zip(&levels)
-        .take_while(|(bound, level)| bound.proven && bound.level == **level)
+        // A level is proven at the rota only where the rota stands at its bound.
+        .take_while(|(bound, level)| {
+            bound.proven
+                && bound.level == **level
+                && standing(instance, lines, hours, bound.level)
+                    <= bound.at_least + tolerance(bound.at_least)
+        })
         .map(|(bound, _)| *bound)
         .collect();
     for &level in levels.iter().skip(proven.len()) {
@@ -405,7 +422,24 @@ pub(super) fn prove_rota(
             .map(|bound| (bound.level, bound.at_least + tolerance(bound.at_least)))
             .collect();
         // Anything below the rota's value, by more than the tolerance the levels compare with.
-        caps.push((level, value - 2.0 * tolerance(value)));
+        let below = value - 2.0 * tolerance(value);
+        // No partition of the hours in whole shifts keeps every wish's shortfall below it.
+        let separate = instance.separate_night_lines();
+        if level == Level::LargestShortfall
+            && partition::fits_largest(instance, lines, separate, below) == Some(false)
+        {
+            trace(
+                started,
+                &format!("partition: no largest shortfall under the rota's {value:.3}"),
+            );
+            proven.push(LevelBound {
+                level,
+                at_least: value,
+                proven: true,
+            });
+            continue;
+        }
+        caps.push((level, below));
         let built = build(instance, lines, &[], None, &caps);
         let options = RunOptions {
             first_solution: true,
