@@ -327,6 +327,11 @@ pub(super) fn solve_today(
         aggregate::Counts::Bound(bound) => Some(bound),
         _ => None,
     };
+    // The levels proven at the rota, after those the counts proved (see aggregate::prove_rota).
+    let prove_at_rota = |known: &[aggregate::LevelBound], cells: &Cells, seconds: f64| {
+        let hours = hours_per_line(instance, cells);
+        aggregate::prove_rota(instance, &lines, known, &hours, seconds, control, started)
+    };
     // A rota at the counts' best that the counts have not proven: only the proof is missing.
     // Each level left is asked whether any counts do better than the rota there.
     if let Some(unproven) = bound.as_mut().filter(|bound| !bound.proven)
@@ -334,15 +339,7 @@ pub(super) fn solve_today(
             <= aggregate::today_cost(instance, &lines, &unproven.target_hours) + 1e-6
     {
         let seconds = (remaining() * 0.6).min(12.0);
-        let levels = aggregate::prove_rota(
-            instance,
-            &lines,
-            &unproven.levels,
-            &hours_per_line(instance, &cells),
-            seconds,
-            control,
-            started,
-        );
+        let levels = prove_at_rota(&unproven.levels, &cells, seconds);
         unproven.proven = levels.len() == aggregate::levels_of(instance, &lines).len();
         if levels.len() > unproven.levels.iter().take_while(|b| b.proven).count() {
             unproven.levels = levels;
@@ -419,15 +416,7 @@ pub(super) fn solve_today(
         && let Some(bound) = bound.as_ref()
     {
         let seconds = (remaining() * 0.3).min(5.0);
-        let levels = aggregate::prove_rota(
-            instance,
-            &lines,
-            &bound.levels,
-            &hours_per_line(instance, &cells),
-            seconds,
-            control,
-            started,
-        );
+        let levels = prove_at_rota(&bound.levels, &cells, seconds);
         proven = levels.len() == aggregate::levels_of(instance, &lines).len();
     }
     if !instance.coverage_exact && !proven {
