@@ -460,6 +460,11 @@ fn shift_minutes(instance: &Instance, keep: impl Fn(&instance::ShiftInfo) -> boo
         .collect()
 }
 
+/// The greatest common divisor (of shift lengths in minutes, of cycle lengths in weeks).
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
 /// Which totals of minutes, up to `limit`, a line of whole shifts of these lengths can have.
 fn whole_shift_sums(minutes: &[usize], limit: usize) -> Vec<bool> {
     let mut reachable = vec![false; limit + 1];

@@ -10,7 +10,7 @@
 
 use super::ideal::family_need;
 use super::instance::{FullTimeDemand, Instance, ShiftInfo};
-use super::{ProposedLine, SolveReport, SolveStatus, Target, TargetReport, qualify};
+use super::{ProposedLine, SolveReport, SolveStatus, Target, TargetReport, gcd, qualify};
 use crate::calc;
 use crate::model::{FRIDAY, OFF, SATURDAY, SUNDAY, Scenario, ShiftKind};
 use crate::rws::{self, BlockLimits, WEEK};
@@ -165,10 +165,6 @@ fn lines_from_chain(
             }
         })
         .collect()
-}
-
-fn gcd(a: usize, b: usize) -> usize {
-    if b == 0 { a } else { gcd(b, a % b) }
 }
 
 fn lcm(a: usize, b: usize) -> usize {

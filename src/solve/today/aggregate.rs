@@ -256,7 +256,7 @@ fn least_largest_shortfall(
     let began = Instant::now();
     let values = shortfall_values(instance, lines);
     // Below the partition's least, the hours alone do not add up in whole shifts.
-    let separate = instance.separate_night_lines() && !relaxed.contains(&Rule::NightLinesApart);
+    let separate = nights_apart(instance, relaxed);
     let capped: Vec<f64> = values.iter().map(|&v| v + tolerance(v)).collect();
     let floor = partition::least_largest_shortfall(instance, lines, separate, &capped);
     trace(
@@ -424,7 +424,7 @@ pub(super) fn prove_rota(
         // Anything below the rota's value, by more than the tolerance the levels compare with.
         let below = value - 2.0 * tolerance(value);
         // No partition of the hours in whole shifts keeps every wish's shortfall below it.
-        let separate = instance.separate_night_lines();
+        let separate = nights_apart(instance, &[]);
         if level == Level::LargestShortfall
             && partition::fits_largest(instance, lines, separate, below) == Some(false)
         {
@@ -639,6 +639,11 @@ fn weekday_classes(instance: &Instance) -> Vec<Vec<usize>> {
     classes
 }
 
+/// Whether night lines and day lines are kept apart, unless `relaxed` leaves that rule out.
+fn nights_apart(instance: &Instance, relaxed: &[Rule]) -> bool {
+    instance.separate_night_lines() && !relaxed.contains(&Rule::NightLinesApart)
+}
+
 fn build(
     instance: &Instance,
     lines: &[LineSpec],
@@ -655,7 +660,7 @@ fn build(
         count: 0,
     };
     let mut constraints = Vec::new();
-    let separate = instance.separate_night_lines() && kept(Rule::NightLinesApart);
+    let separate = nights_apart(instance, relaxed);
     // count[l][s][c]: how often line l works shift s on the weekdays of class c over the cycle.
     let mut count: Vec<Vec<Vec<Option<Variable>>>> = Vec::with_capacity(lines.len());
     let mut hours: Vec<LineHours> = Vec::with_capacity(lines.len());

@@ -1,11 +1,14 @@
-//! A bound on the total wish shortfall from whole shifts alone. With the need met exactly, the
-//! night lines share the cycle's night hours and the day lines its day hours, each line a sum of
-//! whole shifts of its side. Which lines take the nights, and at which sizes, is a partition the
-//! counts' LP relaxation splits into fractions (Solsiden: 238.03 h against the true 243.03 h);
-//! dynamic programming over (night hours, day hours) settles it exactly, in milliseconds.
+//! Bounds on the wish shortfalls (the total, and how small the largest can be) from whole shifts
+//! alone. With the need met exactly, the night lines share the cycle's night hours and the day
+//! lines its day hours, each line a sum of whole shifts of its side. Which lines take the
+//! nights, and at which sizes, is a partition the counts' LP relaxation splits into fractions
+//! (Solsiden: 238.03 h against the true 243.03 h); dynamic programming over (night hours, day
+//! hours) settles it exactly, in milliseconds.
 //!
 //! It leaves out everything but the hours (coverage per weekday, the weekend rules, the locks),
-//! so it bounds every rota from below; the counts take it as a cut.
+//! so it bounds every rota from below: the counts take the total as a cut, their bisection on the
+//! largest shortfall starts at its least, and a rota's largest shortfall is proven where no
+//! partition gets under it.
 
 use super::super::Instance;
 use super::super::model::{Holder, LineSpec, ShiftFamily};
@@ -26,7 +29,7 @@ struct Side {
 impl Side {
     fn new(instance: &Instance, keep: impl Fn(bool) -> bool) -> Option<Self> {
         let minutes = super::super::shift_minutes(instance, |s| keep(s.night));
-        let step = minutes.iter().copied().fold(0, gcd);
+        let step = minutes.iter().copied().fold(0, super::super::gcd);
         let need_minutes: usize = instance
             .shifts
             .iter()
@@ -67,10 +70,6 @@ impl Side {
     fn hours(&self, steps: usize) -> f64 {
         (steps * self.step) as f64 / 60.0
     }
-}
-
-fn gcd(a: usize, b: usize) -> usize {
-    if b == 0 { a } else { gcd(b, a % b) }
 }
 
 /// The least total wish shortfall, in hours, of any rota where the need is met exactly and every
