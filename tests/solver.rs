@@ -505,7 +505,14 @@ fn ideal_mode_ignores_todays_staff() {
 
 #[test]
 fn the_quality_phase_halves_the_score_and_keeps_the_structure() {
-    for (name, heads) in [("solsiden.ron", 30), ("solsiden_langvakt.ron", 21)] {
+    // Fjellro misses the 10 h spread: about 16 of its weekends of three nights (30 h
+    // in one week) fall to lines of 17–20 h a week, and each such line spreads 15–22.5 h. The
+    // segment swaps bring it from 15.4 h to 12.3 h (3 s or 10 s alike); 13 h guards that.
+    for (name, heads, spread) in [
+        ("solsiden.ron", 30, 10.0),
+        ("solsiden_langvakt.ron", 21, 10.0),
+        ("fjellro.ron", 42, 13.0),
+    ] {
         let scenario = example(name);
         let options = SolveOptions {
             mode: SolveMode::Ideal,
@@ -533,7 +540,7 @@ fn the_quality_phase_halves_the_score_and_keeps_the_structure() {
             after.score()
         );
         // The targets. Alone on this machine the phase reaches 0.1 singles and 7.1 h on
-        // Solsiden, 1.1 and 9.0 h on Solsiden langvakt, and the same with 3 s instead of 10
+        // Solsiden, 1.1 and 8.7 h on Solsiden langvakt, and the same with 3 s instead of 10
         // (the swaps, not the time-bound HiGHS steps, get there).
         assert!(
             after.singles_per_line_per_6_weeks() <= 1.5,
@@ -541,16 +548,24 @@ fn the_quality_phase_halves_the_score_and_keeps_the_structure() {
             after.singles_per_line_per_6_weeks()
         );
         assert!(
-            after.average_week_spread() <= 10.0,
+            after.average_week_spread() <= spread,
             "{name}: {} → {}",
             before.average_week_spread(),
             after.average_week_spread()
         );
-        // Positions are the structure's: the same sizes before and after the phase.
+        // Positions are the structure's: the same hours before and after the phase (a line may
+        // trade a night for a day shift and a half, never hours).
+        let shift_hours = |code: &String| -> f64 {
+            scenario
+                .shifts
+                .iter()
+                .find(|s| &s.code == code)
+                .map_or(0.0, |s| s.hours())
+        };
         let sizes = |lines: &[Vec<String>]| {
             let mut hours: Vec<i64> = lines
                 .iter()
-                .map(|l| l.iter().filter(|c| *c != OFF).count() as i64)
+                .map(|l| (l.iter().map(shift_hours).sum::<f64>() * 100.0).round() as i64)
                 .collect();
             hours.sort_unstable();
             hours

@@ -19,6 +19,7 @@ mod quality;
 mod repair;
 mod rotating;
 pub mod run;
+mod segment_swaps;
 mod swaps;
 mod targets;
 mod today;

@@ -27,38 +27,46 @@ pub(super) struct Improved {
 fn line_score(instance: &Instance, line: &[Option<usize>]) -> f64 {
     let w = &instance.quality;
     let days = line.len();
-    let works = |d: usize| line[d % days].is_some();
+    if days == 0 {
+        return 0.0;
+    }
+    // One pass without allocating: the swaps score lines millions of times.
     let mut score = 0.0;
+    let mut previous = line[days - 1];
     for d in 0..days {
-        let (previous, next) = (works(d + days - 1), works(d + 1));
-        if works(d) && !previous && !next {
-            score += w.single_work_day_weight;
-        }
-        if !works(d) && previous && next {
-            score += w.single_day_off_weight;
-        }
-        if let (Some(a), Some(b)) = (line[d], line[(d + 1) % days]) {
-            let (a, b) = (instance.rhythm[a], instance.rhythm[b]);
-            if a != b {
-                score += w.kind_change_weight;
+        let today = line[d];
+        let next = line[if d + 1 == days { 0 } else { d + 1 }];
+        match today {
+            Some(a) => {
+                if previous.is_none() && next.is_none() {
+                    score += w.single_work_day_weight;
+                }
+                if let Some(b) = next {
+                    let (a, b) = (instance.rhythm[a], instance.rhythm[b]);
+                    if a != b {
+                        score += w.kind_change_weight;
+                    }
+                    if b < a {
+                        score += w.backward_rotation_weight;
+                    }
+                }
             }
-            if b < a {
-                score += w.backward_rotation_weight;
-            }
+            None if previous.is_some() && next.is_some() => score += w.single_day_off_weight,
+            None => {}
         }
+        previous = today;
     }
     if instance.weeks > 1 {
-        let week: Vec<f64> = (0..instance.weeks)
-            .map(|k| {
-                line[k * 7..k * 7 + 7]
-                    .iter()
-                    .flatten()
-                    .map(|&s| instance.shifts[s].hours)
-                    .sum()
-            })
-            .collect();
-        let most = week.iter().copied().fold(0.0, f64::max);
-        let least = week.iter().copied().fold(f64::INFINITY, f64::min);
+        let (mut most, mut least) = (0.0_f64, f64::INFINITY);
+        for week in line.chunks_exact(7) {
+            let hours: f64 = week
+                .iter()
+                .flatten()
+                .map(|&s| instance.shifts[s].hours)
+                .sum();
+            most = most.max(hours);
+            least = least.min(hours);
+        }
         score += w.week_spread_weight_per_hour * (most - least);
     }
     score

@@ -13,6 +13,7 @@ use super::line_rules::line_allowed;
 use super::model::LineSpec;
 use super::neighbourhood::{Cells, Random};
 use super::run::SolveControl;
+use super::segment_swaps::segment_swaps;
 use crate::model::{SATURDAY, SUNDAY};
 use std::time::Instant;
 
@@ -57,12 +58,71 @@ pub(super) fn locked(spec: &LineSpec, day: usize) -> bool {
     spec.locked.iter().any(|&(d, _)| d == day)
 }
 
+/// One swap: the cells it sets, as (line, day, cell).
+pub(super) type Change = Vec<(usize, usize, Option<usize>)>;
+
+/// The rota being polished and each line's score and unevenness.
+struct Polished<'a> {
+    instance: &'a Instance,
+    lines: &'a [LineSpec],
+    cells: Cells,
+    line_score: &'a dyn Fn(&[Option<usize>]) -> f64,
+    score: Vec<f64>,
+    uneven: Vec<f64>,
+}
+
+impl Polished<'_> {
+    /// Makes `change` between lines `a` and `b` when it lowers their score (or, at the same
+    /// score, evens their weeks) and both lines keep every rule and each qualified need stays
+    /// covered; otherwise leaves the rota as it was.
+    fn try_change(&mut self, a: usize, b: usize, change: &[(usize, usize, Option<usize>)]) -> bool {
+        let (instance, lines) = (self.instance, self.lines);
+        if change.iter().any(|&(l, d, _)| locked(&lines[l], d)) {
+            return false;
+        }
+        let cells = &mut self.cells;
+        // Tried in place, and put back unless kept.
+        let old: Vec<Option<usize>> = change.iter().map(|&(l, d, _)| cells[l][d]).collect();
+        for &(l, d, cell) in change {
+            cells[l][d] = cell;
+        }
+        // Lower score first; at the same score, more even weeks (a step toward a lower spread
+        // that does not move the largest week yet).
+        let (after_a, after_b) = ((self.line_score)(&cells[a]), (self.line_score)(&cells[b]));
+        let gain = self.score[a] + self.score[b] - after_a - after_b;
+        let better = gain > 1e-9
+            || (gain >= -1e-9
+                && unevenness(instance, &cells[a]) + unevenness(instance, &cells[b])
+                    < self.uneven[a] + self.uneven[b] - 1e-9);
+        // Each shift that changes hands keeps its qualified need covered.
+        let kept = better
+            && change.iter().all(|&(_, d, cell)| {
+                cell.is_none_or(|s| qualified_covered(instance, lines, cells, d, s))
+            })
+            && line_allowed(instance, &lines[a], &cells[a])
+            && line_allowed(instance, &lines[b], &cells[b]);
+        if kept {
+            self.score[a] = after_a;
+            self.score[b] = after_b;
+            self.uneven[a] = unevenness(instance, &cells[a]);
+            self.uneven[b] = unevenness(instance, &cells[b]);
+        } else {
+            for (&(l, d, _), cell) in change.iter().zip(old) {
+                cells[l][d] = cell;
+            }
+        }
+        kept
+    }
+}
+
 /// Swaps shifts between the lines of `cells` while one lowers the score (`line_score` per
-/// line) and `seconds` last. Returns the rota and how many swaps were made.
+/// line) and `seconds` last: one-day swaps until none is left, then segment swaps
+/// ([`segment_swaps`]), which open new one-day swaps. Returns the rota and how many swaps were
+/// made.
 pub(super) fn polish(
     instance: &Instance,
     lines: &[LineSpec],
-    mut cells: Cells,
+    cells: Cells,
     line_score: &dyn Fn(&[Option<usize>]) -> f64,
     seconds: f64,
     control: &SolveControl,
@@ -70,8 +130,14 @@ pub(super) fn polish(
     let phase = Instant::now();
     let count = cells.len();
     let days = instance.days;
-    let mut score: Vec<f64> = cells.iter().map(|l| line_score(l)).collect();
-    let mut uneven: Vec<f64> = cells.iter().map(|l| unevenness(instance, l)).collect();
+    let mut rota = Polished {
+        instance,
+        lines,
+        score: cells.iter().map(|l| line_score(l)).collect(),
+        uneven: cells.iter().map(|l| unevenness(instance, l)).collect(),
+        cells,
+        line_score,
+    };
     let same_hours =
         |a: usize, b: usize| (instance.shifts[a].hours - instance.shifts[b].hours).abs() < 1e-9;
     let mut random = Random(0x2545_f491_4f6c_dd1d);
@@ -80,14 +146,17 @@ pub(super) fn polish(
     loop {
         let mut improved = false;
         // Worst lines first: they have the most to gain.
-        let mut order: Vec<usize> = (0..count).filter(|&l| score[l] > 1e-9).collect();
-        order.sort_by(|&x, &y| score[y].total_cmp(&score[x]));
-        for a in order {
+        let worst_first = |score: &[f64]| {
+            let mut order: Vec<usize> = (0..count).filter(|&l| score[l] > 1e-9).collect();
+            order.sort_by(|&x, &y| score[y].total_cmp(&score[x]));
+            order
+        };
+        for a in worst_first(&rota.score) {
             let first_day = random.below(days);
             let first_line = random.below(count);
             'days: for step in 0..days {
                 if out_of_time() {
-                    return (cells, swaps);
+                    return (rota.cells, swaps);
                 }
                 let d1 = (first_day + step) % days;
                 if locked(&lines[a], d1) {
@@ -98,52 +167,40 @@ pub(super) fn polish(
                     if b == a || locked(&lines[b], d1) {
                         continue;
                     }
-                    for change in candidate_swaps(instance, &cells, a, b, d1, &same_hours) {
-                        if change.iter().any(|&(l, d, _)| locked(&lines[l], d)) {
-                            continue;
-                        }
-                        // Tried in place, and put back unless kept.
-                        let old: Vec<Option<usize>> =
-                            change.iter().map(|&(l, d, _)| cells[l][d]).collect();
-                        for &(l, d, cell) in &change {
-                            cells[l][d] = cell;
-                        }
-                        // Lower score first; at the same score, more even weeks (a step
-                        // toward a lower spread that does not move the largest week yet).
-                        let (after_a, after_b) = (line_score(&cells[a]), line_score(&cells[b]));
-                        let gain = score[a] + score[b] - after_a - after_b;
-                        let better = gain > 1e-9
-                            || (gain >= -1e-9
-                                && unevenness(instance, &cells[a])
-                                    + unevenness(instance, &cells[b])
-                                    < uneven[a] + uneven[b] - 1e-9);
-                        // Each shift that changes hands keeps its qualified need covered.
-                        let kept = better
-                            && change.iter().all(|&(_, d, cell)| {
-                                cell.is_none_or(|s| {
-                                    qualified_covered(instance, lines, &cells, d, s)
-                                })
-                            })
-                            && line_allowed(instance, &lines[a], &cells[a])
-                            && line_allowed(instance, &lines[b], &cells[b]);
-                        if kept {
-                            score[a] = after_a;
-                            score[b] = after_b;
-                            uneven[a] = unevenness(instance, &cells[a]);
-                            uneven[b] = unevenness(instance, &cells[b]);
+                    for change in candidate_swaps(instance, &rota.cells, a, b, d1, &same_hours) {
+                        if rota.try_change(a, b, &change) {
                             swaps += 1;
                             improved = true;
                             continue 'days;
-                        }
-                        for (&(l, d, _), cell) in change.iter().zip(old) {
-                            cells[l][d] = cell;
                         }
                     }
                 }
             }
         }
         if !improved {
-            return (cells, swaps);
+            for a in worst_first(&rota.score) {
+                let first_line = random.below(count);
+                for other in 0..count {
+                    let b = (first_line + other) % count;
+                    if out_of_time() {
+                        return (rota.cells, swaps);
+                    }
+                    if b == a {
+                        continue;
+                    }
+                    let changes = segment_swaps(instance, lines, &rota.cells, a, b, &mut random);
+                    for change in changes {
+                        if rota.try_change(a, b, &change) {
+                            swaps += 1;
+                            improved = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if !improved {
+            return (rota.cells, swaps);
         }
     }
 }
@@ -159,7 +216,7 @@ fn candidate_swaps(
     b: usize,
     d1: usize,
     same_hours: &dyn Fn(usize, usize) -> bool,
-) -> Vec<Vec<(usize, usize, Option<usize>)>> {
+) -> Vec<Change> {
     let days = instance.days;
     let mut found = Vec::new();
     if let (Some(s), Some(t)) = (cells[a][d1], cells[b][d1])
