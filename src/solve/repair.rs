@@ -22,7 +22,7 @@ pub(super) struct Repaired {
 }
 
 /// Hours line `l` lies outside its soft limits; an empty vacancy is no position and lies nowhere.
-fn outside(instance: &Instance, spec: &LineSpec, line: &[Option<usize>]) -> f64 {
+pub(super) fn outside(instance: &Instance, spec: &LineSpec, line: &[Option<usize>]) -> f64 {
     let Some((low, high)) = spec.soft_hours else {
         return 0.0;
     };
